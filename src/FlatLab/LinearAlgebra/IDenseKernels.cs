@@ -1,0 +1,28 @@
+namespace FlatLab.LinearAlgebra;
+
+/// <summary>
+/// The dense kernels the solvers spend their time in. Matrices are column-major arrays (the
+/// storage of MathNet's DenseMatrix), so both implementations work on the same memory.
+/// </summary>
+public interface IDenseKernels
+{
+    /// <summary>A short name for manifests and benchmark tables, e.g. "OpenBLAS 0.3.21 (Haswell)".</summary>
+    string Name { get; }
+
+    /// <summary>C = op(A) op(B) with C (rows × cols), op(A) (rows × inner), op(B) (inner × cols).</summary>
+    void Multiply(bool transposeA, bool transposeB, int rows, int cols, int inner,
+                  double[] a, double[] b, double[] c);
+
+    /// <summary>y = op(A) x for A (rows × cols).</summary>
+    void MultiplyVector(bool transpose, int rows, int cols, double[] a, double[] x, double[] y);
+
+    /// <summary>The lower triangle of C (n × n) = A Aᵀ for A (n × m).</summary>
+    void SymmetricRankK(int n, int m, double[] a, double[] c);
+
+    /// <summary>Overwrites the lower triangle of A (n × n) with its Cholesky factor L (A = L Lᵀ).
+    /// Returns false, leaving A undefined, when A is not numerically positive definite.</summary>
+    bool CholeskyFactor(int n, double[] a);
+
+    /// <summary>Solves L Lᵀ x = b in place of b, with L from <see cref="CholeskyFactor"/>.</summary>
+    void CholeskySolve(int n, double[] factor, double[] b);
+}
