@@ -1,10 +1,115 @@
+using System.Diagnostics;
+using FlatLab.LinearAlgebra;
+
 namespace FlatLab.Solvers;
 
-/// <summary>Solves MODEL §5: the interior-point LP for p = 1, the dual Newton method for 1 &lt; p ≤ 2.</summary>
+/// <summary>
+/// Solves MODEL §5, min Σ c_j |a_j|^p s.t. Φ a = y: an interior-point LP with crossover for
+/// p = 1, Newton's method on the smooth dual for 1 &lt; p ≤ 2. Every answer carries its status,
+/// residual, dual bound, gap and the certified lower bound; a failed solve carries NaN.
+/// </summary>
 public static class FlattestInterpolatorSolver
 {
     public static FlattestInterpolatorResult Solve(FlattestInterpolatorProblem problem, SolverSettings? settings = null)
     {
-        throw new NotImplementedException("being written");
+        problem.Validate();
+        settings = (settings ?? new SolverSettings()).Validate();
+        var clock = Stopwatch.StartNew();
+        var scaled = ScaledProblem.Create(problem, settings.Kernels ?? DenseKernels.Default);
+
+        var (gram, failure, why) = GramSystem.Create(scaled, settings);
+        if (gram is null)
+            return new FlattestInterpolatorResult { Status = failure, Message = why, P = problem.P, SolveSeconds = clock.Elapsed.TotalSeconds };
+
+        var (minNorm, mu) = gram.MinimumNorm();
+        var lowerBound = GramSystem.LowerBound(minNorm, problem.P);
+        var core = problem.P == 1
+            ? SolveLinearProgram(scaled, gram, minNorm, mu, settings)
+            : DualNewtonSolver.Solve(scaled, gram, mu, settings);
+        return Assemble(scaled, core, gram.ConditionEstimate, lowerBound, settings, clock);
+    }
+
+    private static CoreSolution SolveLinearProgram(ScaledProblem scaled, GramSystem gram, double[] minNorm, double[] mu, SolverSettings settings)
+    {
+        var core = InteriorPointLpSolver.Solve(scaled, minNorm, mu, settings);
+        if (core.Status != SolverStatus.Solved) return core;
+        var central = gram.Project(core.Scaled);
+        var vertex = VertexCrossover.FindVertex(scaled, central, core.Dual);
+        var centralObjective = central.Sum(Math.Abs);
+        // A vertex off the optimal face (objective above the central point's) is rejected.
+        if (vertex is not null && vertex.Sum(Math.Abs) > centralObjective + 10 * settings.GapTolerance * Math.Max(1, centralObjective))
+            vertex = null;
+        var note = vertex is null ? " Crossover found no vertex; the central point is returned." : "";
+        return settings.Point == OptimalPoint.Vertex && vertex is not null
+            ? core with { Scaled = vertex, Alternative = central, Point = OptimalPoint.Vertex, Method = "interior-point+crossover", Message = core.Message + " Vertex by crossover." }
+            : core with { Scaled = central, Alternative = vertex, Point = OptimalPoint.Central, Message = core.Message + note };
+    }
+
+    private static FlattestInterpolatorResult Assemble(ScaledProblem scaled, CoreSolution core, double condition,
+        double lowerBound, SolverSettings settings, Stopwatch clock)
+    {
+        var problem = scaled.Source;
+        if (core.Status != SolverStatus.Solved)
+            return new FlattestInterpolatorResult
+            {
+                Status = core.Status, Message = core.Message, P = problem.P, LowerBound = lowerBound,
+                ConditionEstimate = condition, Iterations = core.Iterations, Method = core.Method,
+                SolveSeconds = clock.Elapsed.TotalSeconds,
+            };
+
+        var a = scaled.ToOuterWeights(core.Scaled);
+        var p = problem.P;
+        var objective = 0.0;
+        for (var j = 0; j < a.Length; j++) objective += problem.Weights[j] * Math.Pow(Math.Abs(a[j]), p);
+        var residual = PrimalResidual(problem, a);
+        var dualInfeasibility = p == 1 ? Math.Max(scaled.ApplyTranspose(core.Dual).Max(Math.Abs) - 1, 0) : 0;
+        var gap = objective - core.DualObjective;
+        var yScale = Math.Max(1, problem.Labels.Max(Math.Abs));
+
+        var (status, message) = (core.Status, core.Message);
+        if (!(residual <= settings.FeasibilityTolerance * yScale))
+            (status, message) = (SolverStatus.IllConditioned,
+                $"The solution misses the labels by {residual:G3} (max abs) > tolerance: Φ is too ill-conditioned.");
+        else if (!(Math.Abs(gap) <= 100 * settings.GapTolerance * Math.Max(1, objective)))
+            (status, message) = (SolverStatus.NumericalError, $"The duality gap {gap:G3} did not close to the tolerance.");
+        if (!status.HasSolution())
+            return new FlattestInterpolatorResult
+            {
+                Status = status, Message = message, P = p, LowerBound = lowerBound, ConditionEstimate = condition,
+                Iterations = core.Iterations, Method = core.Method, SolveSeconds = clock.Elapsed.TotalSeconds,
+            };
+
+        return new FlattestInterpolatorResult
+        {
+            Status = status,
+            Message = message,
+            P = p,
+            Objective = objective,
+            FlatnessMin = problem.FlatnessScale * objective,
+            LowerBound = lowerBound,
+            DualObjective = core.DualObjective,
+            DualityGap = gap,
+            PrimalResidual = residual,
+            DualInfeasibility = dualInfeasibility,
+            ConditionEstimate = condition,
+            UnitLpNorm = a.Sum(v => Math.Pow(Math.Abs(v), p)),
+            OuterWeights = a,
+            Dual = core.Dual,
+            Point = core.Point,
+            AlternativeWeights = core.Alternative is null ? null : scaled.ToOuterWeights(core.Alternative),
+            Support = a.Count(v => v != 0),
+            Iterations = core.Iterations,
+            SolveSeconds = clock.Elapsed.TotalSeconds,
+            Method = core.Method,
+        };
+    }
+
+    /// <summary>‖Φa − y‖_∞ on the original Φ, independent of the scaling used inside.</summary>
+    private static double PrimalResidual(FlattestInterpolatorProblem problem, double[] a)
+    {
+        var r = problem.Phi.Multiply(new MathNet.Numerics.LinearAlgebra.Double.DenseVector(a));
+        var worst = 0.0;
+        for (var i = 0; i < r.Count; i++) worst = Math.Max(worst, Math.Abs(r[i] - problem.Labels[i]));
+        return worst;
     }
 }

@@ -1,0 +1,155 @@
+using MathNet.Numerics.LinearAlgebra.Double;
+
+namespace FlatLab.Solvers;
+
+/// <summary>
+/// The Cholesky factor of G = ΨΨᵀ, which decides feasibility and conditioning, gives the
+/// minimum-l2 interpolator b* = Ψᵀ G⁻¹ y, the certified lower bound of MODEL §5, and the
+/// projection that polishes any near-feasible b onto Ψ b = y.
+/// </summary>
+internal sealed class GramSystem
+{
+    private readonly ScaledProblem _problem;
+    private readonly double[] _factor;
+
+    private GramSystem(ScaledProblem problem, double[] factor, double conditionEstimate)
+    {
+        _problem = problem;
+        _factor = factor;
+        ConditionEstimate = conditionEstimate;
+    }
+
+    /// <summary>Estimated κ(Ψ) = √(λ_max(G) / λ_min(G)).</summary>
+    public double ConditionEstimate { get; }
+
+    /// <summary>Factors G, or explains why the problem cannot be solved (infeasible or ill-conditioned).</summary>
+    public static (GramSystem? System, SolverStatus Status, string Message) Create(ScaledProblem problem, SolverSettings settings)
+    {
+        var n = problem.N;
+        if (problem.M < n)
+            return Diagnose(problem, settings, $"only {problem.M} live neurons for n = {n} samples: Φ cannot have full row rank");
+        var g = problem.WeightedGram(Enumerable.Repeat(1.0, problem.M).ToArray(), new double[problem.Psi.Length]);
+        if (!problem.Kernels.CholeskyFactor(n, g))
+            return Diagnose(problem, settings, "the Gram matrix ΦΦᵀ is numerically singular");
+        var kappa = EstimateCondition(problem, g);
+        if (!(kappa <= settings.ConditionLimit))
+            return Diagnose(problem, settings, $"Φ has estimated condition number {kappa:G3} > limit {settings.ConditionLimit:G3}");
+        return (new GramSystem(problem, g, kappa), SolverStatus.Unsolved, "");
+    }
+
+    /// <summary>G⁻¹ v.</summary>
+    public double[] Solve(double[] v)
+    {
+        var x = (double[])v.Clone();
+        _problem.Kernels.CholeskySolve(_problem.N, _factor, x);
+        return x;
+    }
+
+    /// <summary>b + Ψᵀ G⁻¹ (y − Ψ b): the nearest point of {Ψ b = y} in l2, refined twice.</summary>
+    public double[] Project(double[] b)
+    {
+        var x = (double[])b.Clone();
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var correction = _problem.ApplyTranspose(Solve(_problem.Residual(x)));
+            for (var c = 0; c < x.Length; c++) x[c] += correction[c];
+        }
+        return x;
+    }
+
+    /// <summary>b* = Ψᵀ G⁻¹ y, the minimum-l2 interpolator, and μ = G⁻¹ y.</summary>
+    public (double[] MinNorm, double[] Mu) MinimumNorm()
+    {
+        var mu = Solve(_problem.Y);
+        var b = _problem.ApplyTranspose(mu);
+        // One step of iterative refinement keeps the residual at rounding level.
+        var r = _problem.Residual(b);
+        var dmu = Solve(r);
+        var db = _problem.ApplyTranspose(dmu);
+        for (var c = 0; c < b.Length; c++) b[c] += db[c];
+        for (var i = 0; i < mu.Length; i++) mu[i] += dmu[i];
+        return (b, mu);
+    }
+
+    /// <summary>(‖b*‖₂² / ‖b*‖_q)^p ≤ the optimum (weak duality at λ = t G⁻¹ y, MODEL §5).</summary>
+    public static double LowerBound(double[] minNorm, double p)
+    {
+        var l2sq = minNorm.Sum(v => v * v);
+        if (l2sq == 0) return 0;
+        double lq;
+        if (p == 1) lq = minNorm.Max(Math.Abs);
+        else
+        {
+            var q = p / (p - 1);
+            var scale = minNorm.Max(Math.Abs);
+            lq = scale * Math.Pow(minNorm.Sum(v => Math.Pow(Math.Abs(v) / scale, q)), 1 / q);
+        }
+        return Math.Pow(l2sq / lq, p);
+    }
+
+    /// <summary>κ(Ψ) from λ_max(G) by power iteration on ΨΨᵀ and λ_min(G) by inverse iteration on the factor.</summary>
+    private static double EstimateCondition(ScaledProblem problem, double[] factor)
+    {
+        var n = problem.N;
+        var v = Enumerable.Range(0, n).Select(i => 1.0 + 0.5 * Math.Sin(i + 1)).ToArray();
+        var w = (double[])v.Clone();
+        double lambdaMax = 0, inverseMax = 0;
+        for (var it = 0; it < 12; it++)
+        {
+            Normalize(v);
+            var gv = problem.Apply(problem.ApplyTranspose(v));
+            lambdaMax = Dot(v, gv);
+            v = gv;
+            Normalize(w);
+            var x = (double[])w.Clone();
+            problem.Kernels.CholeskySolve(n, factor, x);
+            inverseMax = Dot(w, x);
+            w = x;
+        }
+        return inverseMax > 0 ? Math.Sqrt(lambdaMax * inverseMax) : double.PositiveInfinity;
+    }
+
+    /// <summary>Rank-deficient or badly conditioned Φ: infeasible if y leaves the numerical range, else ill-conditioned.</summary>
+    private static (GramSystem?, SolverStatus, string) Diagnose(ScaledProblem problem, SolverSettings settings, string why)
+    {
+        var n = problem.N;
+        var g = problem.WeightedGram(Enumerable.Repeat(1.0, problem.M).ToArray(), new double[problem.Psi.Length]);
+        var gram = new DenseMatrix(n, n, g);
+        for (var j = 0; j < n; j++)
+            for (var i = j + 1; i < n; i++) gram[j, i] = gram[i, j];
+        var evd = gram.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
+        var eigen = evd.EigenValues.Select(e => e.Real).ToArray();
+        var top = Math.Max(eigen.Max(), 0);
+        // Eigenvalues of G are squared singular values of Ψ: the range is where σ > √limit⁻¹ σ_max.
+        var cut = top / settings.ConditionLimit / settings.ConditionLimit;
+        var y = new DenseVector(problem.Y);
+        MathNet.Numerics.LinearAlgebra.Vector<double> projection = DenseVector.Create(n, 0);
+        for (var e = 0; e < n; e++)
+        {
+            if (!(eigen[e] > cut)) continue;
+            var vec = evd.EigenVectors.Column(e);
+            projection += vec * vec.DotProduct(y);
+        }
+        var outside = (y - projection).InfinityNorm();
+        var scale = Math.Max(1, y.InfinityNorm());
+        if (outside > settings.FeasibilityTolerance * scale)
+            return (null, SolverStatus.Infeasible,
+                $"Φa = y has no solution: {why}, and y lies {outside:G3} (max abs) outside the range of Φ.");
+        return (null, SolverStatus.IllConditioned,
+            $"Φ is ill-conditioned: {why}; y is within its numerical range, but no solution can be certified.");
+    }
+
+    private static void Normalize(double[] v)
+    {
+        var norm = Math.Sqrt(Dot(v, v));
+        if (norm == 0) return;
+        for (var i = 0; i < v.Length; i++) v[i] /= norm;
+    }
+
+    internal static double Dot(double[] a, double[] b)
+    {
+        var s = 0.0;
+        for (var i = 0; i < a.Length; i++) s += a[i] * b[i];
+        return s;
+    }
+}

@@ -1,0 +1,180 @@
+namespace FlatLab.Solvers;
+
+/// <summary>
+/// p = 1: Mehrotra's predictor–corrector interior-point method for weighted basis pursuit in
+/// scaled coordinates, min Σ_j |b_j| s.t. Ψ b = y, written with b = u − v, u, v ≥ 0:
+///   primal  min 1ᵀu + 1ᵀv,  Ψ(u − v) = y;     dual  max yᵀλ,  Ψᵀλ + z_u = 1,  −Ψᵀλ + z_v = 1,  z ≥ 0.
+/// Each iteration factors the n × n normal matrix Ψ (U/Z_u + V/Z_v) Ψᵀ once and solves with it
+/// twice. It starts primal feasible at the minimum-l2 interpolator and dual feasible at a
+/// multiple of G⁻¹ y, and returns the central point of the optimal face.
+/// </summary>
+internal static class InteriorPointLpSolver
+{
+    private const double StepFraction = 0.995;
+
+    public static CoreSolution Solve(ScaledProblem problem, double[] minNorm, double[] mu, SolverSettings settings)
+    {
+        var n = problem.N;
+        var m = problem.M;
+        var y = problem.Y;
+        var yScale = Math.Max(1, y.Max(Math.Abs));
+
+        // Start: u − v = b* (primal feasible); λ = G⁻¹y / (2‖b*‖∞) so that z ∈ [1/2, 3/2].
+        var shift = Math.Max(minNorm.Sum(Math.Abs) / m, 1e-8 * yScale);
+        var u = minNorm.Select(v => Math.Max(v, 0) + shift).ToArray();
+        var v = minNorm.Select(x => Math.Max(-x, 0) + shift).ToArray();
+        var t = 0.5 / Math.Max(minNorm.Max(Math.Abs), 1e-300);
+        var lambda = mu.Select(x => x * t).ToArray();
+        var s = problem.ApplyTranspose(lambda);
+        var zu = s.Select(x => 1 - x).ToArray();
+        var zv = s.Select(x => 1 + x).ToArray();
+
+        var scratch = new double[problem.Psi.Length];
+        var d = new double[m];
+        var iterations = 0;
+        string? failure = null;
+        while (true)
+        {
+            var rp = problem.Residual(Difference(u, v));
+            var rdu = new double[m];
+            var rdv = new double[m];
+            for (var c = 0; c < m; c++)
+            {
+                rdu[c] = 1 - s[c] - zu[c];
+                rdv[c] = 1 + s[c] - zv[c];
+            }
+            var primal = u.Sum() + v.Sum();
+            var dual = GramSystem.Dot(y, lambda);
+            var complementarity = Dot(u, zu) + Dot(v, zv);
+            var primalInfeasibility = rp.Max(Math.Abs);
+            var dualInfeasibility = Math.Max(rdu.Max(Math.Abs), rdv.Max(Math.Abs));
+            if (Math.Abs(primal - dual) <= settings.GapTolerance * Math.Max(1, Math.Abs(primal)) &&
+                complementarity <= settings.GapTolerance * Math.Max(1, Math.Abs(primal)) &&
+                primalInfeasibility <= 1e-6 * yScale &&
+                dualInfeasibility <= 1e-9)
+                break;
+            if (iterations == settings.MaxIterations)
+            {
+                failure = "max";
+                break;
+            }
+            iterations++;
+
+            for (var c = 0; c < m; c++) d[c] = u[c] / zu[c] + v[c] / zv[c];
+            var normal = problem.WeightedGram(d, scratch);
+            if (!DualNewtonSolver.FactorWithShift(problem, normal))
+            {
+                failure = "factor";
+                break;
+            }
+
+            // Predictor (affine scaling): σ = 0.
+            var rcu = new double[m];
+            var rcv = new double[m];
+            for (var c = 0; c < m; c++)
+            {
+                rcu[c] = -u[c] * zu[c];
+                rcv[c] = -v[c] * zv[c];
+            }
+            var affine = Direction(problem, normal, d, u, v, zu, zv, rp, rdu, rdv, rcu, rcv);
+            var ap = Math.Min(1, MaxStep(u, affine.Du, v, affine.Dv));
+            var ad = Math.Min(1, MaxStep(zu, affine.Dzu, zv, affine.Dzv));
+            var muNow = complementarity / (2 * m);
+            var muAffine = 0.0;
+            for (var c = 0; c < m; c++)
+                muAffine += (u[c] + ap * affine.Du[c]) * (zu[c] + ad * affine.Dzu[c])
+                          + (v[c] + ap * affine.Dv[c]) * (zv[c] + ad * affine.Dzv[c]);
+            muAffine /= 2 * m;
+            var sigma = Math.Pow(muAffine / muNow, 3);
+
+            // Corrector: centring σμ and the second-order term ΔuΔz of the predictor.
+            for (var c = 0; c < m; c++)
+            {
+                rcu[c] = sigma * muNow - u[c] * zu[c] - affine.Du[c] * affine.Dzu[c];
+                rcv[c] = sigma * muNow - v[c] * zv[c] - affine.Dv[c] * affine.Dzv[c];
+            }
+            var step = Direction(problem, normal, d, u, v, zu, zv, rp, rdu, rdv, rcu, rcv);
+            var alphaP = Math.Min(1, StepFraction * MaxStep(u, step.Du, v, step.Dv));
+            var alphaD = Math.Min(1, StepFraction * MaxStep(zu, step.Dzu, zv, step.Dzv));
+            for (var c = 0; c < m; c++)
+            {
+                u[c] += alphaP * step.Du[c];
+                v[c] += alphaP * step.Dv[c];
+                zu[c] += alphaD * step.Dzu[c];
+                zv[c] += alphaD * step.Dzv[c];
+            }
+            for (var i = 0; i < n; i++) lambda[i] += alphaD * step.Dlambda[i];
+            s = problem.ApplyTranspose(lambda);
+        }
+
+        // A certified bound: scale λ into the dual feasible set |Ψᵀλ| ≤ 1.
+        var sFinal = problem.ApplyTranspose(lambda);
+        var worst = sFinal.Max(Math.Abs);
+        var feasibleLambda = worst > 1 ? lambda.Select(x => x / worst).ToArray() : lambda;
+        var status = failure switch
+        {
+            null => SolverStatus.Solved,
+            "max" => SolverStatus.MaxIterations,
+            _ => SolverStatus.NumericalError,
+        };
+        var message = failure switch
+        {
+            null => $"Solved by interior point in {iterations} iterations.",
+            "max" => $"Stopped after {iterations} interior-point iterations before reaching the tolerances.",
+            _ => "The normal matrix Ψ D Ψᵀ could not be factored.",
+        };
+        return new CoreSolution(status, message, Difference(u, v), feasibleLambda,
+            GramSystem.Dot(y, feasibleLambda), Math.Max(worst - 1, 0), iterations, "interior-point");
+    }
+
+    private sealed record Step(double[] Du, double[] Dv, double[] Dzu, double[] Dzv, double[] Dlambda);
+
+    /// <summary>Solves the Newton system by elimination onto the normal equations (see class comment).</summary>
+    private static Step Direction(ScaledProblem problem, double[] normal, double[] d,
+        double[] u, double[] v, double[] zu, double[] zv,
+        double[] rp, double[] rdu, double[] rdv, double[] rcu, double[] rcv)
+    {
+        var m = problem.M;
+        var w = new double[m];
+        for (var c = 0; c < m; c++)
+            w[c] = (rcu[c] - u[c] * rdu[c]) / zu[c] - (rcv[c] - v[c] * rdv[c]) / zv[c];
+        var psiW = problem.Apply(w);
+        var rhs = new double[rp.Length];
+        for (var i = 0; i < rhs.Length; i++) rhs[i] = rp[i] - psiW[i];
+        problem.Kernels.CholeskySolve(problem.N, normal, rhs);
+        var ds = problem.ApplyTranspose(rhs);
+        var du = new double[m];
+        var dv = new double[m];
+        var dzu = new double[m];
+        var dzv = new double[m];
+        for (var c = 0; c < m; c++)
+        {
+            dzu[c] = rdu[c] - ds[c];
+            dzv[c] = rdv[c] + ds[c];
+            du[c] = (rcu[c] - u[c] * dzu[c]) / zu[c];
+            dv[c] = (rcv[c] - v[c] * dzv[c]) / zv[c];
+        }
+        return new Step(du, dv, dzu, dzv, rhs);
+    }
+
+    /// <summary>The largest α with x + α dx ≥ 0 and y + α dy ≥ 0.</summary>
+    private static double MaxStep(double[] x, double[] dx, double[] y, double[] dy)
+    {
+        var alpha = double.PositiveInfinity;
+        for (var c = 0; c < x.Length; c++)
+        {
+            if (dx[c] < 0) alpha = Math.Min(alpha, -x[c] / dx[c]);
+            if (dy[c] < 0) alpha = Math.Min(alpha, -y[c] / dy[c]);
+        }
+        return alpha;
+    }
+
+    private static double[] Difference(double[] u, double[] v)
+    {
+        var b = new double[u.Length];
+        for (var c = 0; c < b.Length; c++) b[c] = u[c] - v[c];
+        return b;
+    }
+
+    private static double Dot(double[] a, double[] b) => GramSystem.Dot(a, b);
+}

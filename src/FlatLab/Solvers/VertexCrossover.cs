@@ -1,0 +1,120 @@
+using MathNet.Numerics.LinearAlgebra.Double;
+
+namespace FlatLab.Solvers;
+
+/// <summary>
+/// From the central point of the optimal face (p = 1) to a vertex: identify the support by
+/// comparing |b_j| with the dual slack 1 − |(Ψᵀλ)_j|, move within the face along null-space
+/// directions of Ψ_S until the support columns are independent (the objective is constant along
+/// them because Ψ_Sᵀλ = sign(b_S)), then re-solve Ψ_S b_S = y exactly on that support.
+/// </summary>
+internal static class VertexCrossover
+{
+    public static double[]? FindVertex(ScaledProblem problem, double[] central, double[] lambda)
+    {
+        var s = problem.ApplyTranspose(lambda);
+        var support = Enumerable.Range(0, problem.M)
+            .Where(c => Math.Abs(central[c]) > Math.Max(1 - Math.Abs(s[c]), 0)).ToList();
+        if (support.Count == 0) return null;
+        var b = support.Select(c => central[c]).ToArray();
+
+        // The usual case: at most n independent support columns, already a vertex.
+        var exact = support.Count <= problem.N ? LeastSquares(problem, SupportColumns(problem, support), b) : null;
+        if (exact is null)
+        {
+            Purify(problem, support, ref b);
+            if (support.Count > problem.N) return null;
+            exact = LeastSquares(problem, SupportColumns(problem, support), b);
+            if (exact is null) return null;
+        }
+        var vertex = new double[problem.M];
+        for (var c = 0; c < support.Count; c++) vertex[support[c]] = exact[c];
+        return vertex;
+    }
+
+    /// <summary>Moves b along null directions of Ψ_S, dropping one support index per direction.</summary>
+    private static void Purify(ScaledProblem problem, List<int> support, ref double[] b)
+    {
+        var nullSpace = NullSpace(SupportColumns(problem, support));
+        while (nullSpace.ColumnCount > 0)
+        {
+            var direction = nullSpace.Column(0);
+            var drop = -1;
+            var tBest = double.PositiveInfinity;
+            for (var c = 0; c < b.Length; c++)
+            {
+                if (Math.Abs(direction[c]) < 1e-14) continue;
+                var t = -b[c] / direction[c];
+                if (Math.Abs(t) < Math.Abs(tBest)) { tBest = t; drop = c; }
+            }
+            if (drop < 0) return;
+            for (var c = 0; c < b.Length; c++) b[c] += tBest * direction[c];
+            support.RemoveAt(drop);
+            b = b.Where((_, c) => c != drop).ToArray();
+            nullSpace = EliminateCoordinate(nullSpace, drop);
+        }
+    }
+
+    private static DenseMatrix SupportColumns(ScaledProblem problem, List<int> support)
+    {
+        var n = problem.N;
+        var values = new double[n * support.Count];
+        for (var c = 0; c < support.Count; c++) Array.Copy(problem.Psi, support[c] * n, values, c * n, n);
+        return new DenseMatrix(n, support.Count, values);
+    }
+
+    /// <summary>An orthonormal basis of the numerical null space of Ψ_S, from its SVD.</summary>
+    private static DenseMatrix NullSpace(DenseMatrix psiS)
+    {
+        var cols = psiS.ColumnCount;
+        var svd = psiS.Svd(computeVectors: true);
+        var sv = svd.S.ToArray();
+        var tol = sv.Max() * 1e-10;
+        var rank = sv.Count(x => x > tol);
+        if (rank == cols) return new DenseMatrix(cols, 0);
+        return DenseMatrix.OfColumnVectors(Enumerable.Range(rank, cols - rank).Select(r => svd.VT.Row(r)).ToArray());
+    }
+
+    /// <summary>The null-space basis restricted to vectors whose coordinate <paramref name="drop"/> is 0, with that row removed.</summary>
+    private static DenseMatrix EliminateCoordinate(DenseMatrix basis, int drop)
+    {
+        var k = basis.ColumnCount;
+        var pivot = Enumerable.Range(0, k).MaxBy(c => Math.Abs(basis[drop, c]));
+        var kept = new List<MathNet.Numerics.LinearAlgebra.Vector<double>>();
+        for (var c = 0; c < k; c++)
+        {
+            if (c == pivot) continue;
+            var col = basis.Column(c);
+            if (Math.Abs(basis[drop, pivot]) > 0) col -= basis.Column(pivot) * (basis[drop, c] / basis[drop, pivot]);
+            var reduced = DenseVector.OfEnumerable(col.Where((_, r) => r != drop));
+            var norm = reduced.L2Norm();
+            if (norm > 1e-12) kept.Add(reduced / norm);
+        }
+        return kept.Count == 0 ? new DenseMatrix(basis.RowCount - 1, 0) : DenseMatrix.OfColumnVectors(kept);
+    }
+
+    /// <summary>Solves Ψ_S b_S = y by the normal equations on the fast kernels, with iterative refinement.</summary>
+    private static double[]? LeastSquares(ScaledProblem problem, DenseMatrix psiS, double[] start)
+    {
+        var n = problem.N;
+        var k = psiS.ColumnCount;
+        var gram = new double[k * k];
+        problem.Kernels.Multiply(true, false, k, k, n, psiS.Values, psiS.Values, gram);
+        if (!problem.Kernels.CholeskyFactor(k, gram)) return null;
+        // Nearly dependent columns: not a vertex to trust, purify instead.
+        var diag = Enumerable.Range(0, k).Select(c => gram[c + c * k]).ToArray();
+        if (diag.Min() < 1e-7 * diag.Max()) return null;
+        var b = (double[])start.Clone();
+        for (var pass = 0; pass < 3; pass++)
+        {
+            var r = new double[n];
+            problem.Kernels.MultiplyVector(false, n, k, psiS.Values, b, r);
+            for (var i = 0; i < n; i++) r[i] = problem.Y[i] - r[i];
+            var g = new double[k];
+            problem.Kernels.MultiplyVector(true, n, k, psiS.Values, r, g);
+            problem.Kernels.CholeskySolve(k, gram, g);
+            for (var c = 0; c < k; c++) b[c] += g[c];
+        }
+        return b;
+    }
+}
