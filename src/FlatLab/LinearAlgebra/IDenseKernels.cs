@@ -25,4 +25,11 @@ public interface IDenseKernels
 
     /// <summary>Solves L Lᵀ x = b in place of b, with L from <see cref="CholeskyFactor"/>.</summary>
     void CholeskySolve(int n, double[] factor, double[] b);
+
+    /// <summary>Overwrites A (n × n) with its LU factors (partial pivoting), pivots 1-based as LAPACK.
+    /// Returns false when A is exactly singular.</summary>
+    bool LuFactor(int n, double[] a, int[] pivots);
+
+    /// <summary>Solves A x = b (or Aᵀ x = b) in place of b, with the factors of <see cref="LuFactor"/>.</summary>
+    void LuSolve(int n, double[] lu, int[] pivots, bool transpose, double[] b);
 }

@@ -49,4 +49,43 @@ public sealed class ManagedKernels : IDenseKernels
 
     public void CholeskySolve(int n, double[] factor, double[] b) =>
         LinearAlgebraControl.Provider.CholeskySolveFactored(factor, n, b, 1);
+
+    public bool LuFactor(int n, double[] a, int[] pivots)
+    {
+        LinearAlgebraControl.Provider.LUFactor(a, n, pivots);
+        for (var i = 0; i < n; i++)
+        {
+            if (a[i + i * n] == 0) return false;
+            pivots[i] += 1; // Math.NET pivots are 0-based; the interface follows LAPACK.
+        }
+        return true;
+    }
+
+    public void LuSolve(int n, double[] lu, int[] pivots, bool transpose, double[] b)
+    {
+        if (!transpose)
+        {
+            var zeroBased = pivots.Select(p => p - 1).ToArray();
+            LinearAlgebraControl.Provider.LUSolveFactored(1, lu, n, zeroBased, b);
+            return;
+        }
+        // Aᵀ = Uᵀ Lᵀ Pᵀ... solved directly: Uᵀ w = b, Lᵀ v = w, then undo the row swaps in reverse.
+        for (var i = 0; i < n; i++)
+        {
+            var s = b[i];
+            for (var k = 0; k < i; k++) s -= lu[k + i * n] * b[k];
+            b[i] = s / lu[i + i * n];
+        }
+        for (var i = n - 1; i >= 0; i--)
+        {
+            var s = b[i];
+            for (var k = i + 1; k < n; k++) s -= lu[k + i * n] * b[k];
+            b[i] = s;
+        }
+        for (var i = n - 1; i >= 0; i--)
+        {
+            var p = pivots[i] - 1;
+            if (p != i) (b[i], b[p]) = (b[p], b[i]);
+        }
+    }
 }

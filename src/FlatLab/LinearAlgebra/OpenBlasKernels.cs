@@ -65,6 +65,28 @@ public sealed unsafe class OpenBlasKernels : IDenseKernels
         if (info != 0) throw new InvalidOperationException($"dpotrs failed with info = {info}.");
     }
 
+    public bool LuFactor(int n, double[] a, int[] pivots)
+    {
+        int info;
+        fixed (double* pa = a)
+        fixed (int* pp = pivots)
+            dgetrf_(&n, &n, pa, &n, pp, &info);
+        return info == 0;
+    }
+
+    public void LuSolve(int n, double[] lu, int[] pivots, bool transpose, double[] b)
+    {
+        byte trans = (byte)(transpose ? 'T' : 'N');
+        int nrhs = 1, info;
+        fixed (double* pa = lu, pb = b)
+        fixed (int* pp = pivots)
+            dgetrs_(&trans, &n, &nrhs, pa, &n, pp, pb, &n, &info);
+        if (info != 0) throw new InvalidOperationException($"dgetrs failed with info = {info}.");
+    }
+
+    [DllImport(Lib)] private static extern void dgetrf_(int* m, int* n, double* a, int* lda, int* ipiv, int* info);
+    [DllImport(Lib)] private static extern void dgetrs_(byte* trans, int* n, int* nrhs, double* a, int* lda, int* ipiv,
+        double* b, int* ldb, int* info);
     [DllImport(Lib)] private static extern void cblas_dgemm(int order, int transA, int transB, int m, int n, int k,
         double alpha, double* a, int lda, double* b, int ldb, double beta, double* c, int ldc);
     [DllImport(Lib)] private static extern void cblas_dgemv(int order, int trans, int m, int n, double alpha,

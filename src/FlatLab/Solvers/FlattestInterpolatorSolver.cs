@@ -31,8 +31,10 @@ public static class FlattestInterpolatorSolver
 
     private static CoreSolution SolveLinearProgram(ScaledProblem scaled, GramSystem gram, double[] minNorm, double[] mu, SolverSettings settings)
     {
-        var core = InteriorPointLpSolver.Solve(scaled, minNorm, mu, settings);
-        if (core.Status != SolverStatus.Solved) return core;
+        var core = settings.Point == OptimalPoint.Vertex
+            ? InteriorPointLpSolver.Solve(scaled, minNorm, mu, settings, (b, lambda, it) => VertexCrossover.TryCertify(scaled, b, lambda, it))
+            : InteriorPointLpSolver.Solve(scaled, minNorm, mu, settings);
+        if (core.Status != SolverStatus.Solved || core.Point == OptimalPoint.Vertex) return core;
         var central = gram.Project(core.Scaled);
         var vertex = VertexCrossover.FindVertex(scaled, central, core.Dual);
         var centralObjective = central.Sum(Math.Abs);
