@@ -32,4 +32,8 @@ public interface IDenseKernels
 
     /// <summary>Solves A x = b (or Aᵀ x = b) in place of b, with the factors of <see cref="LuFactor"/>.</summary>
     void LuSolve(int n, double[] lu, int[] pivots, bool transpose, double[] b);
+
+    /// <summary>The eigenvalues (ascending) of the symmetric A (n × n), read from its lower triangle;
+    /// A is overwritten.</summary>
+    double[] SymmetricEigenvalues(int n, double[] a);
 }

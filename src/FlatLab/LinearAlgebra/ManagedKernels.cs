@@ -88,4 +88,12 @@ public sealed class ManagedKernels : IDenseKernels
             if (p != i) (b[i], b[p]) = (b[p], b[i]);
         }
     }
+
+    public double[] SymmetricEigenvalues(int n, double[] a)
+    {
+        for (var j = 0; j < n; j++)
+            for (var i = j + 1; i < n; i++) a[j + i * n] = a[i + j * n];
+        return new DenseMatrix(n, n, a).Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric)
+            .EigenValues.Select(e => e.Real).Order().ToArray();
+    }
 }

@@ -20,12 +20,19 @@ public sealed unsafe class OpenBlasKernels : IDenseKernels
         try
         {
             var config = Marshal.PtrToStringAnsi(openblas_get_config()) ?? "";
-            return new OpenBlasKernels($"OpenBLAS ({config.Trim()}, {openblas_get_num_threads()} threads)");
+            return new OpenBlasKernels($"OpenBLAS ({config.Trim()})");
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
             return null;
         }
+    }
+
+    /// <summary>OpenBLAS's own thread count, process-wide: 1 while cases run in parallel on all cores.</summary>
+    public int ThreadCount
+    {
+        get => openblas_get_num_threads();
+        set => openblas_set_num_threads(Math.Max(1, value));
     }
 
     public void Multiply(bool transposeA, bool transposeB, int rows, int cols, int inner,
@@ -84,6 +91,30 @@ public sealed unsafe class OpenBlasKernels : IDenseKernels
         if (info != 0) throw new InvalidOperationException($"dgetrs failed with info = {info}.");
     }
 
+    public double[] SymmetricEigenvalues(int n, double[] a)
+    {
+        byte jobz = (byte)'N', uplo = (byte)'L';
+        var w = new double[n];
+        int lwork = -1, liwork = -1, info;
+        double workSize;
+        int iworkSize;
+        fixed (double* pa = a, pw = w)
+        {
+            dsyevd_(&jobz, &uplo, &n, pa, &n, pw, &workSize, &lwork, &iworkSize, &liwork, &info);
+            lwork = (int)workSize;
+            liwork = iworkSize;
+            var work = new double[Math.Max(1, lwork)];
+            var iwork = new int[Math.Max(1, liwork)];
+            fixed (double* pwork = work)
+            fixed (int* piwork = iwork)
+                dsyevd_(&jobz, &uplo, &n, pa, &n, pw, pwork, &lwork, piwork, &liwork, &info);
+        }
+        if (info != 0) throw new ArithmeticException($"dsyevd did not converge (info = {info}).");
+        return w;
+    }
+
+    [DllImport(Lib)] private static extern void dsyevd_(byte* jobz, byte* uplo, int* n, double* a, int* lda, double* w,
+        double* work, int* lwork, int* iwork, int* liwork, int* info);
     [DllImport(Lib)] private static extern void dgetrf_(int* m, int* n, double* a, int* lda, int* ipiv, int* info);
     [DllImport(Lib)] private static extern void dgetrs_(byte* trans, int* n, int* nrhs, double* a, int* lda, int* ipiv,
         double* b, int* ldb, int* info);
@@ -98,4 +129,5 @@ public sealed unsafe class OpenBlasKernels : IDenseKernels
         double* b, int* ldb, int* info);
     [DllImport(Lib)] private static extern IntPtr openblas_get_config();
     [DllImport(Lib)] private static extern int openblas_get_num_threads();
+    [DllImport(Lib)] private static extern void openblas_set_num_threads(int count);
 }

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian machine with only the .NET SDK lacks, then builds FlatLab.
+# OpenBLAS is optional: without it FlatLab falls back to managed (slower) dense kernels.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -e /usr/lib/x86_64-linux-gnu/libopenblas.so.0 ] && [ "$(uname -m)" = "x86_64" ]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing libopenblas0 ..."
+    if ! { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null \
+           && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libopenblas0 >/dev/null; }; then
+      echo "setup: warning: could not install libopenblas0; the managed kernels will be used." >&2
+    fi
+  else
+    echo "setup: warning: libopenblas0 is missing and this user cannot install it (needs root and apt-get);" \
+         "the managed kernels will be used." >&2
+  fi
+fi
+
+echo "setup: dotnet build -c Release ..."
+dotnet build FlatLab.slnx -c Release -nologo -v quiet -clp:ErrorsOnly

@@ -1,0 +1,150 @@
+using System.ComponentModel;
+using FlatLab.Activations;
+using FlatLab.Cli.Solve;
+using FlatLab.Data;
+using FlatLab.Solvers;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace FlatLab.Cli.Commands;
+
+/// <summary>The options of <c>flatlab solve</c>; <see cref="ToSpec"/> checks them and builds the spec.</summary>
+public sealed class SolveSettings : CommandSettings
+{
+    [CommandOption("--features <FILE>")]
+    [Description("X (n x d): CSV (numpy.savetxt with delimiter=',') or .parquet.")]
+    public string? Features { get; init; }
+
+    [CommandOption("--labels <FILE>")]
+    [Description("y (n values): one column or one row.")]
+    public string? Labels { get; init; }
+
+    [CommandOption("--inner-weights <FILE>")]
+    [Description("W (m x d), m > n; rows are scaled to unit norm.")]
+    public string? InnerWeights { get; init; }
+
+    [CommandOption("--activation <NAME>")]
+    [Description("The network's activation: " + ActivationParser.Help + ".")]
+    public string? Activation { get; init; }
+
+    [CommandOption("--weights <KIND>")]
+    [Description("exact (the objective is the exact minimum flatness) or unit (the paper's unweighted l_p norm).")]
+    [DefaultValue("exact")]
+    public string Weights { get; init; } = "exact";
+
+    [CommandOption("--point <POINT>")]
+    [Description("For p = 1 only: vertex (at most n non-zeros) or central (centre of the optimal face). Default vertex.")]
+    public string? Point { get; init; }
+
+    [CommandOption("--seed <SEED>")]
+    [Description("Seed of Monte Carlo fallbacks of the population loss.")]
+    [DefaultValue(1UL)]
+    public ulong Seed { get; init; } = 1;
+
+    [CommandOption("--out <DIR>")]
+    [Description("Output directory for solution.json and outer_weights.csv (created if missing).")]
+    public string? Out { get; init; }
+
+    [CommandOption("--directions <FILE>")]
+    [Description("U (r x d) with orthonormal rows: enables the population loss.")]
+    public string? Directions { get; init; }
+
+    [CommandOption("--link <LINK>")]
+    [Description("The link g: " + LinkKindNames.Help + ". Default single-index.")]
+    public string? Link { get; init; }
+
+    [CommandOption("--link-activation <NAME>")]
+    [Description("sigma* inside the link. Default: the network's activation.")]
+    public string? LinkActivation { get; init; }
+
+    [CommandOption("--link-coefficients <LIST>")]
+    [Description("c_1,c_2,... for sum-single-index (r values) or b_1,...,b_L for teacher (L values).")]
+    public string? LinkCoefficients { get; init; }
+
+    [CommandOption("--noise-std <S>")]
+    [Description("Label-noise standard deviation s of the data model. Default 0.")]
+    public double? NoiseStd { get; init; }
+
+    [CommandOption("--quadratic-form <FILE>")]
+    [Description("A (d x d) for --link quadratic-feature.")]
+    public string? QuadraticForm { get; init; }
+
+    [CommandOption("--teacher-weights <FILE>")]
+    [Description("V (L x r) for --link teacher.")]
+    public string? TeacherWeights { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        try
+        {
+            ToSpec();
+            return ValidationResult.Success();
+        }
+        catch (InputException e)
+        {
+            return ValidationResult.Error(e.Message);
+        }
+    }
+
+    /// <summary>The checked spec; throws <see cref="InputException"/> naming the bad option.</summary>
+    public SolveSpec ToSpec()
+    {
+        var activation = OptionParsing.Activation(OptionParsing.Required(Activation, "--activation"), "--activation");
+        var weighting = Weights.Trim().ToLowerInvariant() switch
+        {
+            "exact" => OuterWeighting.Exact,
+            "unit" => OuterWeighting.Unit,
+            _ => throw new InputException($"--weights: unknown value '{Weights}'; expected exact or unit."),
+        };
+        var point = OptimalPoint.Vertex;
+        if (Point is not null)
+        {
+            point = Point.Trim().ToLowerInvariant() switch
+            {
+                "vertex" => OptimalPoint.Vertex,
+                "central" => OptimalPoint.Central,
+                _ => throw new InputException($"--point: unknown value '{Point}'; expected vertex or central."),
+            };
+            if (activation.K != 1)
+                throw new InputException(
+                    $"--point applies only to p = 1 (k = 1 activations); '{activation.Name}' has k = {activation.K} and a unique optimum.");
+        }
+        return new SolveSpec(
+            OptionParsing.Required(Features, "--features"),
+            OptionParsing.Required(Labels, "--labels"),
+            OptionParsing.Required(InnerWeights, "--inner-weights"),
+            activation, weighting, point, Seed,
+            OptionParsing.Required(Out, "--out"),
+            ModelInput(activation));
+    }
+
+    private DataModelInput? ModelInput(Activation networkActivation)
+    {
+        if (Directions is null)
+        {
+            var stray = new (string Option, object? Value)[]
+            {
+                ("--link", Link), ("--link-activation", LinkActivation), ("--link-coefficients", LinkCoefficients),
+                ("--noise-std", NoiseStd), ("--quadratic-form", QuadraticForm), ("--teacher-weights", TeacherWeights),
+            }.FirstOrDefault(o => o.Value is not null);
+            if (stray.Option is not null)
+                throw new InputException($"{stray.Option} describes the data model and needs --directions U.csv.");
+            return null;
+        }
+        var link = Link is null ? LinkKind.SingleIndex : OptionParsing.Link(Link, "--link");
+        var linkActivation = LinkActivation is null ? networkActivation : OptionParsing.Activation(LinkActivation, "--link-activation");
+        var coefficients = LinkCoefficients is null ? null : OptionParsing.Numbers(LinkCoefficients, "--link-coefficients");
+        if (coefficients is not null && link is not (LinkKind.SumSingleIndex or LinkKind.Teacher))
+            throw new InputException($"--link-coefficients applies only to sum-single-index and teacher links, not {link.Name()}.");
+        if ((link == LinkKind.QuadraticFeature) != (QuadraticForm is not null))
+            throw new InputException(link == LinkKind.QuadraticFeature
+                ? "--link quadratic-feature needs --quadratic-form A.csv (d x d)."
+                : "--quadratic-form applies only to --link quadratic-feature.");
+        if ((link == LinkKind.Teacher) != (TeacherWeights is not null))
+            throw new InputException(link == LinkKind.Teacher
+                ? "--link teacher needs --teacher-weights V.csv (L x r)."
+                : "--teacher-weights applies only to --link teacher.");
+        var noise = OptionParsing.NonNegative(NoiseStd ?? 0, "--noise-std");
+        return new DataModelInput(Directions, link, linkActivation, coefficients, noise, QuadraticForm, TeacherWeights);
+    }
+}

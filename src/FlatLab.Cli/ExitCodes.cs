@@ -1,0 +1,17 @@
+namespace FlatLab.Cli;
+
+/// <summary>The process exit codes of every command (docs/cli.md).</summary>
+public static class ExitCodes
+{
+    /// <summary>The command did its job (for solve: the solver solved).</summary>
+    public const int Success = 0;
+
+    /// <summary>solve: the input was fine but the solver did not solve; solution.json says why.</summary>
+    public const int NotSolved = 1;
+
+    /// <summary>Bad input: a missing or malformed file, inconsistent sizes, an unknown name or option.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>An unexpected failure inside FlatLab (a bug): please report it with the message.</summary>
+    public const int InternalError = 3;
+}

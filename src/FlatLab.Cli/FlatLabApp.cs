@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Reflection;
+using FlatLab.Cli.Commands;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace FlatLab.Cli;
+
+/// <summary>
+/// The <c>flatlab</c> command line. <see cref="Run"/> is the whole program with its output
+/// streams injected, so tests run it in-process.
+/// </summary>
+public static class FlatLabApp
+{
+    /// <summary>Runs one command line and returns the exit code (see <see cref="ExitCodes"/>).
+    /// Never throws: every failure becomes one line on <paramref name="error"/>.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var streams = new CliStreams(output, error);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("flatlab");
+            config.SetApplicationVersion(Version);
+            config.SetApplicationCulture(CultureInfo.InvariantCulture);
+            config.ConfigureConsole(console);
+            config.PropagateExceptions();
+            config.UseStrictParsing();
+            config.AddCommand<SolveCommand>("solve")
+                .WithDescription("Solve the flattest-interpolator problem for given X, y and inner weights W.")
+                .WithData(streams)
+                .WithExample("solve", "--features", "X.csv", "--labels", "y.csv", "--inner-weights", "W.csv",
+                    "--activation", "relu", "--out", "runs/example");
+            config.AddCommand<GenerateCommand>("generate")
+                .WithDescription("Write a synthetic instance (X, y, W, U) drawn from a Gaussian multi-index model.")
+                .WithData(streams)
+                .WithExample("generate", "--d", "50", "--n", "200", "--m", "400", "--rho", "0.5", "--out", "runs/instance");
+        });
+        try
+        {
+            return app.Run(NormaliseArguments(args));
+        }
+        catch (Exception e) when (IsBadInput(e))
+        {
+            error.WriteLine($"flatlab: error: {OneLine(e.Message)}");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e)
+        {
+            error.WriteLine($"flatlab: internal error ({e.GetType().Name}): {OneLine(e.Message)}");
+            return ExitCodes.InternalError;
+        }
+    }
+
+    /// <summary>The version recorded in every output.</summary>
+    public static string Version { get; } =
+        typeof(FlatLab.Solvers.FlattestInterpolatorSolver).Assembly
+            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    /// <summary>Exceptions that mean the input, not FlatLab, is at fault.</summary>
+    internal static bool IsBadInput(Exception e) =>
+        e is InputException or ArgumentException or FormatException or IOException or UnauthorizedAccessException
+            or CommandAppException;
+
+    /// <summary>
+    /// Accepts <c>--d</c>, <c>--n</c>, <c>--m</c> (the paper's symbols) as <c>-d</c>, <c>-n</c>, <c>-m</c>:
+    /// Spectre.Console.Cli requires long option names of two or more characters.
+    /// </summary>
+    internal static string[] NormaliseArguments(string[] args) =>
+        args.Select(a => a is "--d" or "--n" or "--m" ? a[1..] : a.StartsWith("--d=") || a.StartsWith("--n=") || a.StartsWith("--m=") ? a[1..] : a).ToArray();
+
+    internal static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

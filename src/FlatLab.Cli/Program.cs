@@ -1,0 +1,1 @@
+return FlatLab.Cli.FlatLabApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,89 @@
+using FlatLab.Data;
+using FlatLab.Reporting.Io;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace FlatLab.Cli.Solve;
+
+/// <summary>
+/// Reads <c>solve</c>'s files and checks them against each other. Every failure is an
+/// <see cref="InputException"/> naming the option, the file and the problem.
+/// </summary>
+public static class SolveInputReader
+{
+    public static SolveInputs Read(SolveSpec spec)
+    {
+        var x = Matrix("--features", spec.FeaturesPath);
+        var y = Vector("--labels", spec.LabelsPath);
+        var w = Matrix("--inner-weights", spec.InnerWeightsPath);
+        int n = x.RowCount, d = x.ColumnCount, m = w.RowCount;
+        if (y.Length != n)
+            throw new InputException($"--labels: {spec.LabelsPath} has {y.Length} labels but {spec.FeaturesPath} has n = {n} rows.");
+        if (w.ColumnCount != d)
+            throw new InputException(
+                $"--inner-weights: {spec.InnerWeightsPath} has {w.ColumnCount} columns but {spec.FeaturesPath} has d = {d}.");
+        if (m <= n)
+            throw new InputException(
+                $"--inner-weights: m = {m} neurons must exceed n = {n} samples (the network must be over-parameterised to interpolate).");
+        for (var j = 0; j < m; j++)
+        {
+            var norm = w.Row(j).L2Norm();
+            if (!(norm > 0) || !double.IsFinite(norm))
+                throw new InputException($"--inner-weights: row {j + 1} of {spec.InnerWeightsPath} has zero norm (no direction).");
+        }
+        var model = spec.Model is null ? null : Model(spec.Model, d);
+        return new SolveInputs(x, y, w, model);
+    }
+
+    private static DataModel Model(DataModelInput input, int d)
+    {
+        var u = Matrix("--directions", input.DirectionsPath);
+        if (u.ColumnCount != d)
+            throw new InputException($"--directions: {input.DirectionsPath} has {u.ColumnCount} columns but the features have d = {d}.");
+        var r = u.RowCount;
+        Matrix<double>? a = null, v = null;
+        if (input.QuadraticFormPath is { } aPath)
+        {
+            a = Matrix("--quadratic-form", aPath);
+            if (a.RowCount != d || a.ColumnCount != d)
+                throw new InputException($"--quadratic-form: {aPath} is {a.RowCount} x {a.ColumnCount} but must be d x d = {d} x {d}.");
+        }
+        if (input.TeacherWeightsPath is { } vPath)
+        {
+            v = Matrix("--teacher-weights", vPath);
+            if (v.ColumnCount != r)
+                throw new InputException($"--teacher-weights: {vPath} has {v.ColumnCount} columns but U has r = {r} rows.");
+        }
+        var coefficients = input.Coefficients ?? input.Link switch
+        {
+            LinkKind.SumSingleIndex => DataModelFactory.EqualPowerCoefficients(input.LinkActivation, r),
+            LinkKind.Teacher => Enumerable.Repeat(1.0 / Math.Sqrt(v!.RowCount), v.RowCount).ToArray(),
+            _ => [],
+        };
+        try
+        {
+            return new DataModel(u, input.Link, input.LinkActivation, coefficients, v, a, input.NoiseStd).Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new InputException($"data model: {e.Message}");
+        }
+    }
+
+    private static Matrix<double> Matrix(string option, string path)
+    {
+        try { return MatrixFile.Read(path); }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{option}: {e.Message}", e);
+        }
+    }
+
+    private static double[] Vector(string option, string path)
+    {
+        try { return MatrixFile.ReadVector(path); }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{option}: {e.Message}", e);
+        }
+    }
+}

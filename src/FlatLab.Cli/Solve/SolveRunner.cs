@@ -1,0 +1,106 @@
+using System.Globalization;
+using FlatLab.LinearAlgebra;
+using FlatLab.Networks;
+using FlatLab.Population;
+using FlatLab.Randomness;
+using FlatLab.Reporting.Io;
+using FlatLab.Solvers;
+
+namespace FlatLab.Cli.Solve;
+
+/// <summary>
+/// Runs <c>flatlab solve</c>: reads and checks the inputs, solves MODEL §5, computes the
+/// population loss when a data model is given, and writes <c>outer_weights.csv</c> and then
+/// <c>solution.json</c>, each atomically. Nothing is written before all input is known good.
+/// </summary>
+public static class SolveRunner
+{
+    public const string SolutionFile = "solution.json";
+    public const string OuterWeightsFile = "outer_weights.csv";
+
+    public static int Run(SolveSpec spec, CliStreams streams)
+    {
+        var inputs = SolveInputReader.Read(spec);
+        var kernels = DenseKernels.Default;
+        FlattestInterpolatorProblem problem;
+        try
+        {
+            var features = NeuronFeatures.Compute(inputs.Features, inputs.InnerWeights, spec.Activation, kernels);
+            problem = FlattestInterpolatorProblem.Create(features, inputs.Labels, spec.Weighting);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InputException(e.Message, e);
+        }
+        var settings = new SolverSettings { Point = spec.Point, Kernels = kernels }.Validate();
+        var result = FlattestInterpolatorSolver.Solve(problem, settings);
+        var solved = result.Status.HasSolution();
+
+        PopulationLossResult? loss = null, alternative = null;
+        if (solved && inputs.Model is { } model)
+        {
+            // The solver's a belongs to unit-norm directions (NeuronFeatures scales the rows of W).
+            var unit = NeuronFeatures.UnitRows(inputs.InnerWeights);
+            var random = new RandomSource(spec.Seed);
+            loss = PopulationLoss.Compute(model, unit, result.OuterWeights, spec.Activation, random.Fork("population-loss"));
+            if (result.AlternativeWeights is { } other)
+                alternative = PopulationLoss.Compute(model, unit, other, spec.Activation, random.Fork("population-loss-alternative"));
+        }
+
+        var report = new SolutionReport
+        {
+            Result = result,
+            SampleCount = inputs.SampleCount,
+            NeuronCount = inputs.NeuronCount,
+            Dimension = inputs.Dimension,
+            Activation = spec.Activation,
+            Weighting = spec.Weighting,
+            Kernels = kernels.Name,
+            Version = FlatLabApp.Version,
+            Seed = spec.Seed,
+            Model = inputs.Model,
+            PopulationLoss = loss,
+            PopulationLossAlternative = alternative,
+        };
+        Write(spec.OutputDirectory, report, streams);
+        Summarise(report, spec.OutputDirectory, streams.Out);
+        return solved ? ExitCodes.Success : ExitCodes.NotSolved;
+    }
+
+    private static void Write(string directory, SolutionReport report, CliStreams streams)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"--out: cannot create directory {directory}: {e.Message}", e);
+        }
+        var weightsPath = Path.Combine(directory, OuterWeightsFile);
+        if (report.Result.Status.HasSolution())
+            CsvMatrixWriter.WriteVectorFile(weightsPath, report.Result.OuterWeights, CsvMatrixWriter.RoundTripFormat);
+        else if (File.Exists(weightsPath))
+            File.Delete(weightsPath); // a stale file from an earlier run would pair with this run's status
+        // solution.json last: when it exists, the run finished.
+        SolutionJsonWriter.WriteFile(Path.Combine(directory, SolutionFile), report);
+    }
+
+    private static void Summarise(SolutionReport report, string directory, TextWriter o)
+    {
+        var r = report.Result;
+        string F(double v) => double.IsFinite(v) ? v.ToString("G6", CultureInfo.InvariantCulture) : "n/a";
+        o.WriteLine($"status: {r.Status.ToSnakeCase()} ({r.Message})");
+        o.WriteLine($"n = {report.SampleCount}, m = {report.NeuronCount}, d = {report.Dimension}, activation = {report.Activation.Name}, p = {F(r.P)}");
+        if (r.Status.HasSolution())
+        {
+            o.WriteLine($"objective = {F(r.Objective)}, flatness_min = {F(r.FlatnessMin)}, lower_bound = {F(r.LowerBound)}, duality_gap = {F(r.DualityGap)}");
+            o.WriteLine($"support = {r.Support}, primal_residual = {F(r.PrimalResidual)}, method = {r.Method}, iterations = {r.Iterations}, {F(r.SolveSeconds)} s");
+        }
+        if (report.PopulationLoss is { } loss)
+            o.WriteLine($"population_loss = {F(loss.Loss)} ({SolutionJsonWriter.MethodName(loss.Method)}, se {F(loss.StandardError)}), excess_loss = {F(loss.ExcessLoss)}");
+        if (report.PopulationLossAlternative is { } alt)
+            o.WriteLine($"population_loss_alternative = {F(alt.Loss)}");
+        o.WriteLine($"wrote {Path.Combine(directory, SolutionFile)}");
+    }
+}

@@ -1,0 +1,21 @@
+using FlatLab.LinearAlgebra;
+
+namespace FlatLab.Experiments.Running;
+
+/// <summary>How to run a sweep (not what: that is the <see cref="Specs.SweepSpec"/>).</summary>
+public sealed record SweepRunSettings
+{
+    /// <summary>Cases solved at once; defaults to the number of cores.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+    /// <summary>Continue a run whose store already holds finished cases.</summary>
+    public bool Resume { get; init; }
+    public ShardSpec Shard { get; init; } = ShardSpec.All;
+    public IDenseKernels? Kernels { get; init; }
+    public IProgress<SweepProgress>? Progress { get; init; }
+
+    public SweepRunSettings Validate()
+    {
+        if (Threads < 1 || Threads > 1024) throw new ArgumentException($"Threads must lie in [1, 1024], got {Threads}.");
+        return this;
+    }
+}

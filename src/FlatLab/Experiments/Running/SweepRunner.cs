@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using FlatLab.Experiments.Results;
+using FlatLab.Experiments.Specs;
+using FlatLab.LinearAlgebra;
+
+namespace FlatLab.Experiments.Running;
+
+/// <summary>
+/// Runs the cases of a sweep (or of one shard) in parallel, writing each finished case durably to
+/// the run folder's store at once. Seeds come from case keys, so the rows do not depend on the
+/// thread count or the order; a killed run resumes where it stopped.
+/// </summary>
+public static class SweepRunner
+{
+    public const string SpecFileName = "spec.json";
+
+    public static SweepRunResult Run(SweepSpec spec, string runFolder, SweepRunSettings settings, CancellationToken cancel = default)
+    {
+        spec.Validate();
+        settings.Validate();
+        Directory.CreateDirectory(runFolder);
+        CheckSpecMatches(spec, runFolder, settings.Resume);
+
+        var kernels = settings.Kernels ?? DenseKernels.Default;
+        var cases = SweepCase.Expand(spec).Where(settings.Shard.Contains).ToList();
+        using var store = ResultStore.Open(Path.Combine(runFolder, ResultStore.FileName));
+        var resumed = cases.Count(c => store.Contains(c.Key));
+        var pending = cases.Where(c => !store.Contains(c.Key)).ToList();
+
+        var clock = Stopwatch.StartNew();
+        int done = 0, failed = 0;
+        var blas = kernels as OpenBlasKernels;
+        var blasThreads = blas?.ThreadCount ?? 1;
+        // Parallel cases each get one BLAS thread: the cores are already busy.
+        if (blas is not null && settings.Threads > 1) blas.ThreadCount = 1;
+        try
+        {
+            settings.Progress?.Report(new SweepProgress(cases.Count, resumed, 0, 0, clock.Elapsed, null));
+            Parallel.ForEach(pending, new ParallelOptions { MaxDegreeOfParallelism = settings.Threads, CancellationToken = cancel }, c =>
+            {
+                var row = CaseRunner.Run(c, spec, kernels);
+                store.Append(row);
+                var nowDone = Interlocked.Increment(ref done);
+                var nowFailed = row.Status == "solved" ? Volatile.Read(ref failed) : Interlocked.Increment(ref failed);
+                settings.Progress?.Report(new SweepProgress(cases.Count, resumed, nowDone, nowFailed, clock.Elapsed, c.Key));
+            });
+        }
+        finally
+        {
+            if (blas is not null) blas.ThreadCount = blasThreads;
+        }
+
+        var keys = cases.Select(c => c.Key).ToHashSet();
+        var rows = store.Rows.Where(r => keys.Contains(r.CaseKey)).OrderBy(r => r.CaseIndex).ToList();
+        return new SweepRunResult(rows, resumed, done, clock.Elapsed);
+    }
+
+    /// <summary>A run folder belongs to one spec: a resumed run must use the same one, a new run an empty folder.</summary>
+    private static void CheckSpecMatches(SweepSpec spec, string runFolder, bool resume)
+    {
+        var path = Path.Combine(runFolder, SpecFileName);
+        var text = SweepSpecJson.Write(spec);
+        var hasStore = File.Exists(Path.Combine(runFolder, ResultStore.FileName));
+        if (File.Exists(path))
+        {
+            if (!resume)
+                throw new ArgumentException($"'{runFolder}' already holds a run; pass --resume to continue it, or choose another output folder.");
+            if (File.ReadAllText(path) != text)
+                throw new ArgumentException($"'{runFolder}' holds a run of a different spec; it cannot be resumed with this one.");
+            return;
+        }
+        if (hasStore && !resume)
+            throw new ArgumentException($"'{runFolder}' already holds results; pass --resume or choose another output folder.");
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, text);
+        File.Move(temp, path, overwrite: true);
+    }
+}

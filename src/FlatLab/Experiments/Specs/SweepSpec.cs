@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace FlatLab.Experiments.Specs;
+
+/// <summary>A whole sweep: panels × ρ grid × seeds, with solver and population-loss settings.</summary>
+public sealed record SweepSpec
+{
+    public string Name { get; init; } = "sweep";
+    /// <summary>The sweep seed; every case derives its own from it and its key.</summary>
+    public ulong Seed { get; init; } = 1;
+    /// <summary>Independent repetitions (fresh data and weights) per panel and ρ.</summary>
+    public int Seeds { get; init; } = 1;
+    public RhoGridSpec Rho { get; init; } = new();
+    public SolverSpec Solver { get; init; } = new();
+    public PopulationSpec Population { get; init; } = new();
+    public PanelSpec[] Panels { get; init; } = [];
+
+    /// <summary>Throws <see cref="SpecException"/> for the first invalid field.</summary>
+    public SweepSpec Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Name)) throw new SpecException("name", Name, "must be non-empty");
+        if (Seeds < 1 || Seeds > 10_000) throw new SpecException("seeds", Seeds.ToString(CultureInfo.InvariantCulture), "must lie in [1, 10000]");
+        if (Panels.Length == 0) throw new SpecException("panels", "[]", "a sweep needs at least one panel");
+        Rho.Validate("rho");
+        Solver.Validate("solver");
+        Population.Validate("population");
+        for (var i = 0; i < Panels.Length; i++) Panels[i].Validate($"panels[{i}]");
+        var duplicate = Panels.GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new SpecException("panels[].name", duplicate.Key, "panel names must be unique");
+        return this;
+    }
+}
