@@ -19,7 +19,8 @@ public static class PopulationLoss
     /// The best available method. Every multi-index link (single-index, sum-single-index, linear,
     /// teacher) is Exact for any pair of activations. The quadratic-feature link has no closed form:
     /// Monte Carlo with <paramref name="fallbackSamples"/> fresh inputs, the noise term s² and E[f²]
-    /// exact (E[f²] serves as a control variate), and the standard error reported.
+    /// exact (E[f²] serves as a control variate), and the standard error reported; SignalPower is
+    /// exact there when |c₊| = |c₋| for σ*, else the sample mean of g².
     /// </summary>
     public static PopulationLossResult Compute(DataModel model, Matrix<double> innerWeights, double[] outerWeights,
         Activation activation, RandomSource random, int fallbackSamples = DefaultFallbackSamples)
@@ -57,18 +58,19 @@ public static class PopulationLoss
             v[0] = e * e;
             v[1] = g * g;
         }, DenseKernels.Default);
-        var signal = RidgeTarget.From(model)?.SignalPower() ?? moments.Mean(1);
+        var signal = ExactSignalPower(model, DenseKernels.Default) ?? moments.Mean(1);
         return new PopulationLossResult(moments.Mean(0), Math.Sqrt(moments.Covariance(0, 0) / samples),
             PopulationLossMethod.MonteCarlo, signal, model.NoiseStd * model.NoiseStd, samples);
     }
 
-    /// <summary>E[g²]: exact for every multi-index link; for the quadratic-feature link, the mean of g²
-    /// over <paramref name="fallbackSamples"/> fresh inputs.</summary>
+    /// <summary>E[g²]: exact for every multi-index link, and for the quadratic-feature link when
+    /// |c₊| = |c₋| for σ* (then σ*² is a polynomial with exact Gaussian moments); otherwise the mean
+    /// of g² over <paramref name="fallbackSamples"/> fresh inputs.</summary>
     public static double SignalPower(DataModel model, RandomSource random, int fallbackSamples = DefaultFallbackSamples)
     {
         ArgumentNullException.ThrowIfNull(model);
         model.Validate();
-        if (RidgeTarget.From(model) is { } target) return target.SignalPower();
+        if (ExactSignalPower(model, DenseKernels.Default) is { } exact) return exact;
         ArgumentNullException.ThrowIfNull(random);
         CheckSamples(fallbackSamples, nameof(fallbackSamples));
         var silent = new NetworkExpansion(Matrix<double>.Build.Dense(1, model.Dimension), [0.0], RidgeTarget.LinearActivation);
@@ -99,8 +101,12 @@ public static class PopulationLoss
         var noise = model.NoiseStd * model.NoiseStd;
         var loss = noise + moments.Mean(0) - beta * (moments.Mean(1) - networkPower);
         return new PopulationLossResult(loss, Math.Sqrt(residualVariance / samples), PopulationLossMethod.MonteCarlo,
-            moments.Mean(2), noise, samples);
+            ExactSignalPower(model, kernels) ?? moments.Mean(2), noise, samples);
     }
+
+    private static double? ExactSignalPower(DataModel model, IDenseKernels kernels) =>
+        RidgeTarget.From(model)?.SignalPower()
+        ?? QuadraticFormMoments.SignalPower(model.QuadraticForm!, model.LinkActivation, kernels);
 
     private static NetworkExpansion Prepare(DataModel model, Matrix<double> innerWeights, double[] outerWeights, Activation activation)
     {

@@ -35,7 +35,7 @@ public static class FlattestInterpolatorSolver
             ? InteriorPointLpSolver.Solve(scaled, minNorm, mu, settings, (b, lambda, it) => VertexCrossover.TryCertify(scaled, b, lambda, it))
             : InteriorPointLpSolver.Solve(scaled, minNorm, mu, settings);
         if (core.Status != SolverStatus.Solved || core.Point == OptimalPoint.Vertex) return core;
-        var central = gram.Project(core.Scaled);
+        var central = FaceCentering.Refine(scaled, gram.Project(core.Scaled), core.Dual);
         var vertex = VertexCrossover.FindVertex(scaled, central, core.Dual);
         var centralObjective = central.Sum(Math.Abs);
         // A vertex off the optimal face (objective above the central point's) is rejected.

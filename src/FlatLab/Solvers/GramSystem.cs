@@ -19,7 +19,8 @@ internal sealed class GramSystem
         ConditionEstimate = conditionEstimate;
     }
 
-    /// <summary>Estimated κ(Ψ) = √(λ_max(G) / λ_min(G)).</summary>
+    /// <summary>Estimated κ(Ψ) = √(λ_max(G) / λ_min(G)); resolved up to about 1e8 = ε^{−1/2}, where G's
+    /// rounding takes over.</summary>
     public double ConditionEstimate { get; }
 
     /// <summary>Factors G, or explains why the problem cannot be solved (infeasible or ill-conditioned).</summary>
@@ -109,7 +110,10 @@ internal sealed class GramSystem
         return inverseMax > 0 ? Math.Sqrt(lambdaMax * inverseMax) : double.PositiveInfinity;
     }
 
-    /// <summary>Rank-deficient or badly conditioned Φ: infeasible if y leaves the numerical range, else ill-conditioned.</summary>
+    /// <summary>
+    /// Rank-deficient or badly conditioned Φ: infeasible when y has a component along eigenvectors of
+    /// G that are zero to machine precision (y outside the range of Φ), ill-conditioned otherwise.
+    /// </summary>
     private static (GramSystem?, SolverStatus, string) Diagnose(ScaledProblem problem, SolverSettings settings, string why)
     {
         var n = problem.N;
@@ -119,14 +123,12 @@ internal sealed class GramSystem
             for (var i = j + 1; i < n; i++) gram[j, i] = gram[i, j];
         var evd = gram.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
         var eigen = evd.EigenValues.Select(e => e.Real).ToArray();
-        var top = Math.Max(eigen.Max(), 0);
-        // Eigenvalues of G are squared singular values of Ψ: the range is where σ > √limit⁻¹ σ_max.
-        var cut = top / settings.ConditionLimit / settings.ConditionLimit;
+        var zero = Math.Max(eigen.Max(), 0) * Math.Max(n, problem.M) * MachineEpsilon;
         var y = new DenseVector(problem.Y);
         MathNet.Numerics.LinearAlgebra.Vector<double> projection = DenseVector.Create(n, 0);
         for (var e = 0; e < n; e++)
         {
-            if (!(eigen[e] > cut)) continue;
+            if (!(eigen[e] > zero)) continue;
             var vec = evd.EigenVectors.Column(e);
             projection += vec * vec.DotProduct(y);
         }
@@ -138,6 +140,9 @@ internal sealed class GramSystem
         return (null, SolverStatus.IllConditioned,
             $"Φ is ill-conditioned: {why}; y is within its numerical range, but no solution can be certified.");
     }
+
+    /// <summary>The unit roundoff 2^−53.</summary>
+    private const double MachineEpsilon = 1.1102230246251565e-16;
 
     private static void Normalize(double[] v)
     {

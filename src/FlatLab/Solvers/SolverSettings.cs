@@ -14,8 +14,9 @@ public sealed record SolverSettings
     /// <summary>Target ‖Φa − y‖_∞ relative to max(1, ‖y‖_∞).</summary>
     public double FeasibilityTolerance { get; init; } = 1e-9;
 
-    /// <summary>Φ is reported ill-conditioned when its estimated condition number exceeds this.</summary>
-    public double ConditionLimit { get; init; } = 1e10;
+    /// <summary>Φ is reported ill-conditioned when the estimated condition number of Ψ = Φ diag(c^{−1/p})
+    /// exceeds this. At most 1e8: the estimate comes from ΨΨᵀ, whose rounding hides larger values.</summary>
+    public double ConditionLimit { get; init; } = 1e7;
 
     /// <summary>For p = 1: the point of the optimal face to return as the outer weights.</summary>
     public OptimalPoint Point { get; init; } = OptimalPoint.Vertex;
@@ -29,7 +30,8 @@ public sealed record SolverSettings
         if (!(GapTolerance > 0 && GapTolerance < 1)) throw new ArgumentException($"GapTolerance must lie in (0, 1), got {GapTolerance}.");
         if (!(FeasibilityTolerance > 0 && FeasibilityTolerance < 1))
             throw new ArgumentException($"FeasibilityTolerance must lie in (0, 1), got {FeasibilityTolerance}.");
-        if (!(ConditionLimit > 1)) throw new ArgumentException($"ConditionLimit must exceed 1, got {ConditionLimit}.");
+        if (!(ConditionLimit > 1 && ConditionLimit <= 1e8))
+            throw new ArgumentException($"ConditionLimit must lie in (1, 1e8], got {ConditionLimit}.");
         return this;
     }
 }

@@ -10,7 +10,7 @@ namespace FlatLab.Tests.Population;
 /// </summary>
 internal static class PolarQuadrature
 {
-    private static readonly GaussLegendreRule Unit = new(0, 1, 32);
+    private static readonly GaussLegendreRule Unit = new(0, 1, 20);
 
     public static double Expectation(Activation s1, Activation s2, double theta)
     {

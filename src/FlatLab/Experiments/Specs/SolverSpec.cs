@@ -13,7 +13,7 @@ public sealed record SolverSpec
     public int MaxIterations { get; init; } = 100;
     public double GapTolerance { get; init; } = 1e-10;
     public double FeasibilityTolerance { get; init; } = 1e-9;
-    public double ConditionLimit { get; init; } = 1e10;
+    public double ConditionLimit { get; init; } = 1e7;
 
     public OuterWeighting Weighting => Weights == "unit" ? OuterWeighting.Unit : OuterWeighting.Exact;
 
@@ -34,7 +34,7 @@ public sealed record SolverSpec
         if (!(GapTolerance > 0 && GapTolerance < 1)) throw new SpecException($"{field}.gap_tolerance", Str(GapTolerance), "must lie in (0, 1)");
         if (!(FeasibilityTolerance > 0 && FeasibilityTolerance < 1))
             throw new SpecException($"{field}.feasibility_tolerance", Str(FeasibilityTolerance), "must lie in (0, 1)");
-        if (!(ConditionLimit > 1)) throw new SpecException($"{field}.condition_limit", Str(ConditionLimit), "must exceed 1");
+        if (!(ConditionLimit > 1 && ConditionLimit <= 1e8)) throw new SpecException($"{field}.condition_limit", Str(ConditionLimit), "must lie in (1, 1e8]");
     }
 
     private static string Str(double v) => v.ToString("R", CultureInfo.InvariantCulture);

@@ -1,0 +1,259 @@
+using FlatLab.LinearAlgebra;
+using FlatLab.Randomness;
+
+namespace FlatLab.Tests.LinearAlgebra;
+
+/// <summary>
+/// Both kernel implementations against plain triple loops written here (column-major, as the
+/// interface documents) and against each other; the LU factors against P A = L U in LAPACK's pivot convention. Products of O(1) Gaussian entries with inner size
+/// ≤ 40 carry rounding of order 40 × 1e-16, so 1e-12 absolute leaves a wide margin while a wrong
+/// transpose or leading dimension gives O(1) errors.
+/// </summary>
+public sealed class DenseKernelsTests
+{
+    private const double Tolerance = 1e-12;
+
+    public static TheoryData<string> Implementations() => new() { "managed", "openblas" };
+
+    private static IDenseKernels? Kernels(string name) => name == "managed" ? ManagedKernels.Instance : OpenBlasKernels.TryLoad();
+
+    [Theory]
+    [MemberData(nameof(Implementations))]
+    public void GivenRandomMatrices_WhenMultiplyingWithEachTransposeCombination_ThenTheTripleLoopAgrees(string implementation)
+    {
+        var kernels = Kernels(implementation);
+        if (kernels is null) return; // OpenBLAS not installed: nothing to compare
+        const int rows = 7, cols = 5, inner = 11;
+        var random = new RandomSource(101);
+        foreach (var (ta, tb) in new[] { (false, false), (true, false), (false, true), (true, true) })
+        {
+            var a = Gaussian(rows * inner, random);
+            var b = Gaussian(inner * cols, random);
+            var c = Gaussian(rows * cols, random); // garbage that must be overwritten, not accumulated
+            kernels.Multiply(ta, tb, rows, cols, inner, a, b, c);
+            for (var i = 0; i < rows; i++)
+                for (var j = 0; j < cols; j++)
+                {
+                    var expected = 0.0;
+                    for (var k = 0; k < inner; k++)
+                        expected += (ta ? a[k + i * inner] : a[i + k * rows]) * (tb ? b[j + k * cols] : b[k + j * inner]);
+                    Assert.True(Math.Abs(expected - c[i + j * rows]) < Tolerance, $"{implementation} ta={ta} tb={tb} C[{i},{j}]");
+                }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Implementations))]
+    public void GivenARandomMatrix_WhenMultiplyingAVector_ThenTheLoopAgreesForBothTransposes(string implementation)
+    {
+        var kernels = Kernels(implementation);
+        if (kernels is null) return;
+        const int rows = 9, cols = 6;
+        var random = new RandomSource(102);
+        var a = Gaussian(rows * cols, random);
+        foreach (var transpose in new[] { false, true })
+        {
+            var x = Gaussian(transpose ? rows : cols, random);
+            var y = Gaussian(transpose ? cols : rows, random);
+            kernels.MultiplyVector(transpose, rows, cols, a, x, y);
+            for (var r = 0; r < y.Length; r++)
+            {
+                var expected = 0.0;
+                for (var k = 0; k < x.Length; k++) expected += (transpose ? a[k + r * rows] : a[r + k * rows]) * x[k];
+                Assert.True(Math.Abs(expected - y[r]) < Tolerance, $"{implementation} transpose={transpose} y[{r}]");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Implementations))]
+    public void GivenAWideMatrix_WhenFormingSymmetricRankK_ThenTheLowerTriangleIsAAt(string implementation)
+    {
+        var kernels = Kernels(implementation);
+        if (kernels is null) return;
+        const int n = 8, m = 20;
+        var a = Gaussian(n * m, new RandomSource(103));
+        var c = new double[n * n];
+        kernels.SymmetricRankK(n, m, a, c);
+        for (var j = 0; j < n; j++)
+            for (var i = j; i < n; i++)
+            {
+                var expected = 0.0;
+                for (var k = 0; k < m; k++) expected += a[i + k * n] * a[j + k * n];
+                Assert.True(Math.Abs(expected - c[i + j * n]) < Tolerance, $"{implementation} C[{i},{j}]");
+            }
+    }
+
+    [Theory]
+    [MemberData(nameof(Implementations))]
+    public void GivenAPositiveDefiniteMatrix_WhenFactoringAndSolving_ThenLLtIsTheMatrixAndTheSolutionSolvesIt(string implementation)
+    {
+        var kernels = Kernels(implementation);
+        if (kernels is null) return;
+        const int n = 10;
+        var random = new RandomSource(104);
+        var g = Gaussian(n * 3 * n, random);
+        var spd = new double[n * n];
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j < n; j++)
+                for (var k = 0; k < 3 * n; k++) spd[i + j * n] += g[i + k * n] * g[j + k * n];
+        var factor = spd.ToArray();
+        Assert.True(kernels.CholeskyFactor(n, factor));
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j <= i; j++)
+            {
+                var product = 0.0;
+                for (var k = 0; k <= j; k++) product += factor[i + k * n] * factor[j + k * n]; // only the lower triangle is read
+                Assert.True(Math.Abs(product - spd[i + j * n]) < 1e-10, $"{implementation} (LLᵀ)[{i},{j}]");
+            }
+        var b = Gaussian(n, random);
+        var x = b.ToArray();
+        kernels.CholeskySolve(n, factor, x);
+        for (var i = 0; i < n; i++)
+        {
+            var ax = 0.0;
+            for (var k = 0; k < n; k++) ax += spd[i + k * n] * x[k];
+            Assert.True(Math.Abs(ax - b[i]) < 1e-9, $"{implementation} (Ax − b)[{i}] = {ax - b[i]:G3}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Implementations))]
+    public void GivenAnIndefiniteMatrix_WhenFactoring_ThenTheKernelReportsFalse(string implementation)
+    {
+        var kernels = Kernels(implementation);
+        if (kernels is null) return;
+        // Symmetric with eigenvalues 3 and −1 in the leading 2 × 2 block.
+        var a = new double[] { 1, 2, 0, 2, 1, 0, 0, 0, 1 };
+        Assert.False(kernels.CholeskyFactor(3, a));
+    }
+
+    [Theory]
+    [MemberData(nameof(Implementations))]
+    public void GivenASquareMatrix_WhenLuFactoring_ThenTheLapackPivotsAndFactorsReproduceItAndBothSolvesWork(string implementation)
+    {
+        var kernels = Kernels(implementation);
+        if (kernels is null) return;
+        const int n = 9;
+        var random = new RandomSource(106);
+        var a = Gaussian(n * n, random);
+        var lu = a.ToArray();
+        var pivots = new int[n];
+        Assert.True(kernels.LuFactor(n, lu, pivots));
+
+        // LAPACK convention: for i = 1..n, row i was swapped with row pivots[i] ≥ i (1-based). So
+        // applying those swaps in order to A gives P A = L U, L unit lower, U upper.
+        var pa = a.ToArray();
+        for (var i = 0; i < n; i++)
+        {
+            Assert.InRange(pivots[i], i + 1, n);
+            var r = pivots[i] - 1;
+            for (var c = 0; c < n; c++) (pa[i + c * n], pa[r + c * n]) = (pa[r + c * n], pa[i + c * n]);
+        }
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j < n; j++)
+            {
+                var product = 0.0;
+                for (var k = 0; k <= Math.Min(i, j); k++) product += (k == i ? 1 : lu[i + k * n]) * lu[k + j * n];
+                Assert.True(Math.Abs(product - pa[i + j * n]) < 1e-12, $"{implementation} (LU − PA)[{i},{j}] = {product - pa[i + j * n]:G3}");
+            }
+
+        foreach (var transpose in new[] { false, true })
+        {
+            var b = Gaussian(n, random);
+            var x = b.ToArray();
+            kernels.LuSolve(n, lu, pivots, transpose, x);
+            for (var i = 0; i < n; i++)
+            {
+                var ax = 0.0;
+                for (var k = 0; k < n; k++) ax += (transpose ? a[k + i * n] : a[i + k * n]) * x[k];
+                Assert.True(Math.Abs(ax - b[i]) < 1e-10, $"{implementation} transpose={transpose} (Ax − b)[{i}] = {ax - b[i]:G3}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Implementations))]
+    public void GivenAnExactlySingularMatrix_WhenLuFactoring_ThenTheKernelReportsFalse(string implementation)
+    {
+        var kernels = Kernels(implementation);
+        if (kernels is null) return;
+        // Third column zero: elimination meets an exact zero pivot whatever the row order.
+        var a = new double[] { 2, 1, 4, 1, 3, 5, 0, 0, 0 };
+        Assert.False(kernels.LuFactor(3, a, new int[3]));
+    }
+
+    [Fact]
+    public void GivenBothImplementations_WhenRunOnTheSameData_ThenEveryKernelAgrees()
+    {
+        var blas = OpenBlasKernels.TryLoad();
+        if (blas is null) return;
+        var managed = ManagedKernels.Instance;
+        const int n = 12, m = 30;
+        var random = new RandomSource(105);
+        var a = Gaussian(n * m, random);
+        var x = Gaussian(m, random);
+
+        var c1 = new double[n * n];
+        var c2 = new double[n * n];
+        managed.Multiply(false, true, n, n, m, a, a, c1);
+        blas.Multiply(false, true, n, n, m, a, a, c2);
+        AssertClose(c1, c2, Tolerance);
+
+        var y1 = new double[n];
+        var y2 = new double[n];
+        managed.MultiplyVector(false, n, m, a, x, y1);
+        blas.MultiplyVector(false, n, m, a, x, y2);
+        AssertClose(y1, y2, Tolerance);
+
+        var s1 = new double[n * n];
+        var s2 = new double[n * n];
+        managed.SymmetricRankK(n, m, a, s1);
+        blas.SymmetricRankK(n, m, a, s2);
+        AssertClose(Lower(s1, n), Lower(s2, n), Tolerance);
+
+        Assert.True(managed.CholeskyFactor(n, s1));
+        Assert.True(blas.CholeskyFactor(n, s2));
+        AssertClose(Lower(s1, n), Lower(s2, n), 1e-10);
+        var b1 = y1.ToArray();
+        var b2 = y1.ToArray();
+        managed.CholeskySolve(n, s1, b1);
+        blas.CholeskySolve(n, s2, b2);
+        AssertClose(b1, b2, 1e-9);
+
+        var square = Gaussian(n * n, random);
+        var lu1 = square.ToArray();
+        var lu2 = square.ToArray();
+        var p1 = new int[n];
+        var p2 = new int[n];
+        Assert.True(managed.LuFactor(n, lu1, p1));
+        Assert.True(blas.LuFactor(n, lu2, p2));
+        Assert.Equal(p1, p2); // partial pivoting picks the same largest entries
+        AssertClose(lu1, lu2, 1e-10);
+        foreach (var transpose in new[] { false, true })
+        {
+            var r1 = x.Take(n).ToArray();
+            var r2 = x.Take(n).ToArray();
+            managed.LuSolve(n, lu1, p1, transpose, r1);
+            blas.LuSolve(n, lu2, p2, transpose, r2);
+            AssertClose(r1, r2, 1e-9);
+        }
+    }
+
+    private static double[] Lower(double[] c, int n) =>
+        Enumerable.Range(0, n).SelectMany(j => Enumerable.Range(j, n - j).Select(i => c[i + j * n])).ToArray();
+
+    private static void AssertClose(double[] expected, double[] actual, double tolerance)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (var i = 0; i < expected.Length; i++)
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance * Math.Max(1, Math.Abs(expected[i])), $"entry {i}: {expected[i]} vs {actual[i]}");
+    }
+
+    private static double[] Gaussian(int count, RandomSource random)
+    {
+        var v = new double[count];
+        random.FillGaussian(v);
+        return v;
+    }
+}
