@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace FlatLab.Cli.Commands;
 
 /// <summary>The options of <c>flatlab generate</c>; <see cref="ToSpec"/> checks them and builds the spec.</summary>
-public sealed class GenerateSettings : CommandSettings
+public sealed class GenerateSettings : SpecSettings<GenerateSpec>
 {
     [CommandOption("-d|--dimension <D>")]
     [Description("Input dimension d.")]
@@ -67,20 +67,7 @@ public sealed class GenerateSettings : CommandSettings
     [Description("Output directory (created if missing).")]
     public string? Out { get; init; }
 
-    public override ValidationResult Validate()
-    {
-        try
-        {
-            ToSpec();
-            return ValidationResult.Success();
-        }
-        catch (InputException e)
-        {
-            return ValidationResult.Error(e.Message);
-        }
-    }
-
-    public GenerateSpec ToSpec()
+    public override GenerateSpec ToSpec()
     {
         if (D < 1) throw new InputException($"-d must be >= 1, got {D}.");
         if (N < 1) throw new InputException($"-n must be >= 1, got {N}.");

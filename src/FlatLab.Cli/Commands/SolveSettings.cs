@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace FlatLab.Cli.Commands;
 
 /// <summary>The options of <c>flatlab solve</c>; <see cref="ToSpec"/> checks them and builds the spec.</summary>
-public sealed class SolveSettings : CommandSettings
+public sealed class SolveSettings : SpecSettings<SolveSpec>
 {
     [CommandOption("--features <FILE>")]
     [Description("X (n x d): CSV (numpy.savetxt with delimiter=',') or .parquet.")]
@@ -73,21 +73,8 @@ public sealed class SolveSettings : CommandSettings
     [Description("V (L x r) for --link teacher.")]
     public string? TeacherWeights { get; init; }
 
-    public override ValidationResult Validate()
-    {
-        try
-        {
-            ToSpec();
-            return ValidationResult.Success();
-        }
-        catch (InputException e)
-        {
-            return ValidationResult.Error(e.Message);
-        }
-    }
-
     /// <summary>The checked spec; throws <see cref="InputException"/> naming the bad option.</summary>
-    public SolveSpec ToSpec()
+    public override SolveSpec ToSpec()
     {
         var activation = OptionParsing.Activation(OptionParsing.Required(Activation, "--activation"), "--activation");
         var weighting = Weights.Trim().ToLowerInvariant() switch

@@ -31,7 +31,8 @@ internal static class DualNewtonSolver
         var dual = DualValue(y, lambda, s, p, q);
         var iterations = 0;
         var previousResidual = double.PositiveInfinity;
-        string? failure = null;
+        SolverStatus? failure = null;
+        var failureMessage = "";
         while (true)
         {
             Primal(s, p, q, b);
@@ -47,7 +48,7 @@ internal static class DualNewtonSolver
             previousResidual = residual;
             if (iterations == settings.MaxIterations)
             {
-                failure = "max";
+                (failure, failureMessage) = (SolverStatus.MaxIterations, $"Stopped after {iterations} iterations before reaching the tolerances.");
                 break;
             }
             iterations++;
@@ -56,7 +57,7 @@ internal static class DualNewtonSolver
             var h = problem.WeightedGram(curvature, scratch);
             if (!FactorWithShift(problem, h))
             {
-                failure = "factor";
+                (failure, failureMessage) = (SolverStatus.NumericalError, "The Newton matrix Ψ D Ψᵀ could not be factored.");
                 break;
             }
             var step = (double[])gradient.Clone();
@@ -65,7 +66,7 @@ internal static class DualNewtonSolver
             var slope = GramSystem.Dot(gradient, step);
             if (!(slope > 0))
             {
-                failure = "ascent";
+                (failure, failureMessage) = (SolverStatus.NumericalError, "The Newton direction is not an ascent direction (numerical breakdown).");
                 break;
             }
 
@@ -92,20 +93,8 @@ internal static class DualNewtonSolver
 
         Primal(s, p, q, b);
         var polished = gram.Project(b);
-        var status = failure switch
-        {
-            null => SolverStatus.Solved,
-            "max" => SolverStatus.MaxIterations,
-            _ => SolverStatus.NumericalError,
-        };
-        var message = failure switch
-        {
-            null => $"Solved by dual Newton in {iterations} iterations.",
-            "max" => $"Stopped after {iterations} iterations before reaching the tolerances.",
-            "factor" => "The Newton matrix Ψ D Ψᵀ could not be factored.",
-            _ => "The Newton direction is not an ascent direction (numerical breakdown).",
-        };
-        return new CoreSolution(status, message, polished, lambda, DualValue(y, lambda, problem.ApplyTranspose(lambda), p, q),
+        return new CoreSolution(failure ?? SolverStatus.Solved,
+            failure is null ? $"Solved by dual Newton in {iterations} iterations." : failureMessage, polished, lambda, DualValue(y, lambda, problem.ApplyTranspose(lambda), p, q),
             0.0, iterations, "dual-newton");
     }
 

@@ -38,7 +38,8 @@ internal static class InteriorPointLpSolver
         var scratch = new double[problem.Psi.Length];
         var d = new double[m];
         var iterations = 0;
-        string? failure = null;
+        SolverStatus? failure = null;
+        var failureMessage = "";
         while (true)
         {
             var rp = problem.Residual(Difference(u, v));
@@ -64,7 +65,7 @@ internal static class InteriorPointLpSolver
                 return finished;
             if (iterations == settings.MaxIterations)
             {
-                failure = "max";
+                (failure, failureMessage) = (SolverStatus.MaxIterations, $"Stopped after {iterations} interior-point iterations before reaching the tolerances.");
                 break;
             }
             iterations++;
@@ -73,7 +74,7 @@ internal static class InteriorPointLpSolver
             var normal = problem.WeightedGram(d, scratch);
             if (!DualNewtonSolver.FactorWithShift(problem, normal))
             {
-                failure = "factor";
+                (failure, failureMessage) = (SolverStatus.NumericalError, "The normal matrix Ψ D Ψᵀ could not be factored.");
                 break;
             }
 
@@ -121,19 +122,8 @@ internal static class InteriorPointLpSolver
         var sFinal = problem.ApplyTranspose(lambda);
         var worst = sFinal.Max(Math.Abs);
         var feasibleLambda = worst > 1 ? lambda.Select(x => x / worst).ToArray() : lambda;
-        var status = failure switch
-        {
-            null => SolverStatus.Solved,
-            "max" => SolverStatus.MaxIterations,
-            _ => SolverStatus.NumericalError,
-        };
-        var message = failure switch
-        {
-            null => $"Solved by interior point in {iterations} iterations.",
-            "max" => $"Stopped after {iterations} interior-point iterations before reaching the tolerances.",
-            _ => "The normal matrix Ψ D Ψᵀ could not be factored.",
-        };
-        return new CoreSolution(status, message, Difference(u, v), feasibleLambda,
+        return new CoreSolution(failure ?? SolverStatus.Solved,
+            failure is null ? $"Solved by interior point in {iterations} iterations." : failureMessage, Difference(u, v), feasibleLambda,
             GramSystem.Dot(y, feasibleLambda), Math.Max(worst - 1, 0), iterations, "interior-point");
     }
 
