@@ -25,7 +25,7 @@ internal static class DualNewtonSolver
         for (var i = 0; i < n; i++) lambda[i] *= t;
         for (var c = 0; c < m; c++) s[c] *= t;
 
-        var scratch = new double[problem.Psi.Length];
+        var h = new double[n * n];
         var curvature = new double[m];
         var b = new double[m];
         var dual = DualValue(y, lambda, s, p, q);
@@ -54,8 +54,7 @@ internal static class DualNewtonSolver
             iterations++;
 
             for (var c = 0; c < m; c++) curvature[c] = (q - 1) / p * Math.Pow(Math.Abs(s[c]) / p, q - 2);
-            var h = problem.WeightedGram(curvature, scratch);
-            if (!FactorWithShift(problem, h))
+            if (!problem.FactorWeightedGram(curvature, h))
             {
                 (failure, failureMessage) = (SolverStatus.NumericalError, "The Newton matrix Ψ D Ψᵀ could not be factored.");
                 break;
@@ -127,22 +126,5 @@ internal static class DualNewtonSolver
         var penalty = s.Sum(v => Math.Pow(Math.Abs(v) / p, q));
         if (!(linear > 0) || !(penalty > 0)) return 1;
         return Math.Pow(linear / ((p - 1) * q * penalty), 1 / (q - 1));
-    }
-
-    /// <summary>Cholesky, retried with a tiny diagonal shift when rounding makes the matrix indefinite.</summary>
-    internal static bool FactorWithShift(ScaledProblem problem, double[] h)
-    {
-        var n = problem.N;
-        var backup = (double[])h.Clone();
-        if (problem.Kernels.CholeskyFactor(n, h)) return true;
-        var maxDiag = 0.0;
-        for (var i = 0; i < n; i++) maxDiag = Math.Max(maxDiag, backup[i + i * n]);
-        for (var shift = 1e-14; shift <= 1e-8; shift *= 100)
-        {
-            Array.Copy(backup, h, h.Length);
-            for (var i = 0; i < n; i++) h[i + i * n] += shift * maxDiag;
-            if (problem.Kernels.CholeskyFactor(n, h)) return true;
-        }
-        return false;
     }
 }

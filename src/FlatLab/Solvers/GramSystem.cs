@@ -29,7 +29,7 @@ internal sealed class GramSystem
         var n = problem.N;
         if (problem.M < n)
             return Diagnose(problem, settings, $"only {problem.M} live neurons for n = {n} samples: Φ cannot have full row rank");
-        var g = problem.WeightedGram(Enumerable.Repeat(1.0, problem.M).ToArray(), new double[problem.Psi.Length]);
+        var g = problem.Gram();
         if (!problem.Kernels.CholeskyFactor(n, g))
             return Diagnose(problem, settings, "the Gram matrix ΦΦᵀ is numerically singular");
         var kappa = EstimateCondition(problem, g);
@@ -117,7 +117,7 @@ internal sealed class GramSystem
     private static (GramSystem?, SolverStatus, string) Diagnose(ScaledProblem problem, SolverSettings settings, string why)
     {
         var n = problem.N;
-        var g = problem.WeightedGram(Enumerable.Repeat(1.0, problem.M).ToArray(), new double[problem.Psi.Length]);
+        var g = problem.Gram();
         var gram = new DenseMatrix(n, n, g);
         for (var j = 0; j < n; j++)
             for (var i = j + 1; i < n; i++) gram[j, i] = gram[i, j];

@@ -12,10 +12,10 @@ internal static class InteriorPointLpSolver
 {
     private const double StepFraction = 0.995;
 
-    /// <summary>Relative gap below which <c>finish</c> is offered the iterate (crossover is then reliable).</summary>
-    private const double CrossoverGap = 1e-3;
+    /// <summary>Relative gap below which <c>finish</c> is offered the iterate.</summary>
+    private const double CrossoverGap = 1e-2;
 
-    /// <param name="finish">Tried on each iterate once the relative gap is below 1e-6: a certified
+    /// <param name="finish">Tried on each iterate once the relative gap is below 1e-2: a certified
     /// answer ends the iterations early; null goes on.</param>
     public static CoreSolution Solve(ScaledProblem problem, double[] minNorm, double[] mu, SolverSettings settings,
         Func<double[], double[], int, CoreSolution?>? finish = null)
@@ -35,7 +35,7 @@ internal static class InteriorPointLpSolver
         var zu = s.Select(x => 1 - x).ToArray();
         var zv = s.Select(x => 1 + x).ToArray();
 
-        var scratch = new double[problem.Psi.Length];
+        var normal = new double[n * n];
         var d = new double[m];
         var iterations = 0;
         SolverStatus? failure = null;
@@ -71,8 +71,7 @@ internal static class InteriorPointLpSolver
             iterations++;
 
             for (var c = 0; c < m; c++) d[c] = u[c] / zu[c] + v[c] / zv[c];
-            var normal = problem.WeightedGram(d, scratch);
-            if (!DualNewtonSolver.FactorWithShift(problem, normal))
+            if (!problem.FactorWeightedGram(d, normal))
             {
                 (failure, failureMessage) = (SolverStatus.NumericalError, "The normal matrix Ψ D Ψᵀ could not be factored.");
                 break;

@@ -68,18 +68,57 @@ internal sealed class ScaledProblem
         return r;
     }
 
-    /// <summary>The lower triangle of Ψ diag(d) Ψᵀ (n × n).</summary>
-    public double[] WeightedGram(double[] d, double[] scratch)
+    /// <summary>The lower triangle of G = ΨΨᵀ (n × n), in a new array.</summary>
+    public double[] Gram()
     {
-        for (var c = 0; c < M; c++)
-        {
-            var s = Math.Sqrt(d[c]);
-            var offset = c * N;
-            for (var i = 0; i < N; i++) scratch[offset + i] = Psi[offset + i] * s;
-        }
         var g = new double[N * N];
-        Kernels.SymmetricRankK(N, M, scratch, g);
+        Kernels.SymmetricRankK(N, M, Psi, g);
         return g;
+    }
+
+    /// <summary>Overwrites <paramref name="target"/> (n × n) with the lower triangle of Ψ diag(d) Ψᵀ.</summary>
+    public void WeightedGram(double[] d, double[] target)
+    {
+        _scaled ??= new double[Psi.Length];
+        ScaleColumns(Psi, N, d, _scaled);
+        Kernels.SymmetricRankK(N, M, _scaled, target);
+    }
+
+    /// <summary>
+    /// Forms Ψ diag(d) Ψᵀ in <paramref name="target"/> and overwrites it with its Cholesky factor; when
+    /// rounding makes it indefinite, re-forms it with a tiny diagonal shift (relative 1e-14 to 1e-8).
+    /// </summary>
+    public bool FactorWeightedGram(double[] d, double[] target)
+    {
+        WeightedGram(d, target);
+        if (Kernels.CholeskyFactor(N, target)) return true;
+        for (var shift = 1e-14; shift <= 1e-8; shift *= 100)
+        {
+            Kernels.SymmetricRankK(N, M, _scaled!, target);
+            var maxDiag = 0.0;
+            for (var i = 0; i < N; i++) maxDiag = Math.Max(maxDiag, target[i + i * N]);
+            for (var i = 0; i < N; i++) target[i + i * N] += shift * maxDiag;
+            if (Kernels.CholeskyFactor(N, target)) return true;
+        }
+        return false;
+    }
+
+    private double[]? _scaled;
+
+    /// <summary>target[:, c] = source[:, c] · √d_c, vectorised (this copy is on the solvers' hot path).</summary>
+    internal static void ScaleColumns(double[] source, int rows, double[] d, double[] target)
+    {
+        for (var c = 0; c < d.Length; c++)
+        {
+            var factor = Math.Sqrt(d[c]);
+            var from = source.AsSpan(c * rows, rows);
+            var to = target.AsSpan(c * rows, rows);
+            var width = System.Numerics.Vector<double>.Count;
+            var i = 0;
+            for (; i <= rows - width; i += width)
+                (new System.Numerics.Vector<double>(from[i..]) * factor).CopyTo(to[i..]);
+            for (; i < rows; i++) to[i] = from[i] * factor;
+        }
     }
 
     /// <summary>a (length m of the original problem) from scaled b (length M).</summary>

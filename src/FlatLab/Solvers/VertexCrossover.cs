@@ -10,6 +10,9 @@ namespace FlatLab.Solvers;
 /// </summary>
 internal static class VertexCrossover
 {
+    /// <summary>How much more clearly on the support the n-th column must be than the (n+1)-th.</summary>
+    private const double ClearSplit = 2;
+
     /// <summary>
     /// The fast path, tried while the interior point is still running: with exactly n support
     /// columns, b_S = Ψ_S⁻¹ y and λ = Ψ_S⁻ᵀ sign(b_S) make a primal–dual pair with zero gap, so the
@@ -18,11 +21,15 @@ internal static class VertexCrossover
     public static CoreSolution? TryCertify(ScaledProblem problem, double[] b, double[] lambda, int iterations)
     {
         var n = problem.N;
-        // Guess the basis: the n columns most clearly on the support (the check below makes a wrong guess harmless).
+        // Guess the basis: the n columns most clearly on the support, by |b_j| over the dual slack.
+        // Only a clear split between the n-th and the next column is worth an LU; the optimality
+        // check below makes a wrong guess harmless anyway.
         var s0 = problem.ApplyTranspose(lambda);
-        var support = Enumerable.Range(0, problem.M)
-            .OrderByDescending(c => Math.Abs(b[c]) / Math.Max(1 - Math.Abs(s0[c]), 1e-300)).Take(n).Order().ToList();
-        if (support.Count != n) return null;
+        var indicator = new double[problem.M];
+        for (var c = 0; c < problem.M; c++) indicator[c] = Math.Abs(b[c]) / Math.Max(1 - Math.Abs(s0[c]), 1e-300);
+        var order = Enumerable.Range(0, problem.M).OrderByDescending(c => indicator[c]).ToArray();
+        if (problem.M > n && !(indicator[order[n - 1]] > ClearSplit * indicator[order[n]])) return null;
+        var support = order.Take(n).Order().ToList();
         var lu = (double[])SupportColumns(problem, support).Values.Clone();
         var pivots = new int[n];
         if (!problem.Kernels.LuFactor(n, lu, pivots)) return null;
