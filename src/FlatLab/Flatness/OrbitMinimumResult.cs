@@ -1,3 +1,5 @@
+using FlatLab.Networks;
+
 namespace FlatLab.Flatness;
 
 /// <summary>

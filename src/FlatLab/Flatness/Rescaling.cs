@@ -1,3 +1,4 @@
+using FlatLab.Networks;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace FlatLab.Flatness;

@@ -1,3 +1,4 @@
+using FlatLab.Networks;
 using FlatLab.Activations;
 using FlatLab.Flatness;
 using FlatLab.Randomness;

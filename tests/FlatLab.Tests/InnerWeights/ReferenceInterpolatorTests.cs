@@ -1,3 +1,4 @@
+using FlatLab.Networks;
 using FlatLab.Activations;
 using FlatLab.Data;
 using FlatLab.Flatness;

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace FlatLab.Flatness;
+namespace FlatLab.Networks;
 
 /// <summary>
 /// The parameters θ = (a, W) of f(x; a, W) = Σ_j a_j σ(w_j · x) (MODEL §3).

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using FlatLab.Activations;
+using FlatLab.Data;
+using FlatLab.LinearAlgebra;
+using FlatLab.Randomness;
+using MathNet.Numerics.LinearAlgebra.Double;
+
+namespace FlatLab.Training;
+
+/// <summary>
+/// Trains f(x) = Σ a_j σ(w_j·x) on a sample with GD, SGD, SAM or ASAM until the training loss is
+/// below the tolerance or the step budget is spent. <paramref name="record"/> receives a copy of
+/// the state every <see cref="TrainingSpec.RecordEvery"/> steps and at the end.
+/// </summary>
+public static class Trainer
+{
+    public static TrainingResult Train(Dataset data, Activation sigma, TrainingSpec spec, RandomSource random,
+        IDenseKernels? kernels = null, Action<int, NetworkState>? record = null, NetworkState? start = null,
+        int width = 0)
+    {
+        spec.Validate();
+        kernels ??= DenseKernels.Default;
+        var clock = Stopwatch.StartNew();
+        var x = data.Features as DenseMatrix ?? DenseMatrix.OfMatrix(data.Features);
+        var y = data.Labels;
+        var theta = start?.Clone() ?? NetworkInitializer.Draw(width, data.Dimension, spec.InitScale, random.Fork("init"));
+        var learningRate = spec.EdgeOfStability is { } fraction
+            ? fraction * 2 / Sharpness.LargestEigenvalue(x, y, theta, sigma, random.Fork("sharpness"), kernels)
+            : spec.LearningRate;
+        if (!(learningRate > 0 && double.IsFinite(learningRate)))
+            throw new ArgumentException($"The edge-of-stability step size is not positive ({learningRate}); the Hessian has no positive curvature here.");
+
+        var gradient = NetworkState.Zero(theta.Width, theta.Dimension);
+        var losses = new List<(int, double)>();
+        var batches = new BatchSchedule(data.Count, spec.Optimizer == OptimizerKind.Sgd ? spec.BatchSize : data.Count, random.Fork("batches"));
+        var loss = NetworkGradient.Loss(x, y, theta, sigma, kernels);
+        losses.Add((0, loss));
+        record?.Invoke(0, theta.Clone());
+        var status = TrainingStatus.StepBudget;
+        var step = 0;
+        while (step < spec.MaxSteps)
+        {
+            if (loss < spec.LossTolerance)
+            {
+                status = TrainingStatus.Interpolated;
+                break;
+            }
+            var (bx, by) = batches.Next(x, y);
+            Direction(bx, by, theta, sigma, spec, gradient, kernels);
+            if (spec.WeightDecay > 0) theta.Scale(1 - learningRate * spec.WeightDecay);
+            theta.Add(gradient, -learningRate);
+            step++;
+            loss = NetworkGradient.Loss(x, y, theta, sigma, kernels);
+            if (!double.IsFinite(loss) || loss > 1e12)
+            {
+                status = TrainingStatus.Diverged;
+                losses.Add((step, loss));
+                break;
+            }
+            if (spec.RecordEvery > 0 && step % spec.RecordEvery == 0)
+            {
+                losses.Add((step, loss));
+                record?.Invoke(step, theta.Clone());
+            }
+        }
+        if (status == TrainingStatus.StepBudget && loss < spec.LossTolerance) status = TrainingStatus.Interpolated;
+        if (losses[^1].Item1 != step) losses.Add((step, loss));
+        if (spec.RecordEvery == 0 || step % spec.RecordEvery != 0) record?.Invoke(step, theta.Clone());
+        return new TrainingResult(status, theta, step, loss, learningRate, losses, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The update direction: the gradient, taken at the SAM / ASAM ascent point for those optimizers.</summary>
+    internal static void Direction(DenseMatrix x, double[] y, NetworkState theta, Activation sigma, TrainingSpec spec,
+        NetworkState gradient, IDenseKernels kernels)
+    {
+        NetworkGradient.Compute(x, y, theta, sigma, gradient, kernels);
+        if (spec.Optimizer is not (OptimizerKind.Sam or OptimizerKind.Asam) || spec.SamRadius == 0) return;
+        var ascent = gradient.Clone();
+        if (spec.Optimizer == OptimizerKind.Asam)
+        {
+            // ε = ρ T² g / ‖T g‖ with T = |θ| + η (elementwise).
+            var t = theta.Clone();
+            t.Map(v => Math.Abs(v) + spec.AsamEta);
+            ascent.Multiply(t);
+            var norm = ascent.Norm();
+            if (!(norm > 0)) return;
+            ascent.Multiply(t);
+            ascent.Scale(spec.SamRadius / norm);
+        }
+        else
+        {
+            var norm = ascent.Norm();
+            if (!(norm > 0)) return;
+            ascent.Scale(spec.SamRadius / norm);
+        }
+        var perturbed = theta.Clone();
+        perturbed.Add(ascent, 1);
+        NetworkGradient.Compute(x, y, perturbed, sigma, gradient, kernels);
+    }
+}

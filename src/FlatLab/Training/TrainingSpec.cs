@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace FlatLab.Training;
+
+/// <summary>
+/// How to train a two-layer network to interpolation (defaults documented in docs/optimizers.md).
+/// Initialisation: w_j ~ N(0, I_d / d) and a_j ~ N(0, 1 / m), both times <see cref="InitScale"/>.
+/// </summary>
+public sealed record TrainingSpec
+{
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.GradientDescent;
+    /// <summary>The step size; ignored when <see cref="EdgeOfStability"/> is set.</summary>
+    public double LearningRate { get; init; } = 0.05;
+    /// <summary>When set, the step size is this fraction of 2/λ_max(∇²L) at initialisation
+    /// (values near 1 train at the edge of stability).</summary>
+    public double? EdgeOfStability { get; init; }
+    /// <summary>Mini-batch size for SGD.</summary>
+    public int BatchSize { get; init; } = 32;
+    /// <summary>The SAM / ASAM ascent radius ρ_SAM.</summary>
+    public double SamRadius { get; init; } = 0.05;
+    /// <summary>ASAM's η in T = |θ| + η.</summary>
+    public double AsamEta { get; init; } = 0.01;
+    /// <summary>Coefficient of the decoupled weight decay θ ← θ − lr · wd · θ.</summary>
+    public double WeightDecay { get; init; }
+    public double InitScale { get; init; } = 1.0;
+    /// <summary>Stop when the full training loss falls below this (interpolation).</summary>
+    public double LossTolerance { get; init; } = 1e-6;
+    public int MaxSteps { get; init; } = 20_000;
+    /// <summary>Record the state every this many steps (0: only at the end).</summary>
+    public int RecordEvery { get; init; }
+
+    public TrainingSpec Validate()
+    {
+        Check(LearningRate > 0 && double.IsFinite(LearningRate), "learning_rate", LearningRate, "must be finite and > 0");
+        if (EdgeOfStability is { } f) Check(f > 0 && f < 10, "edge_of_stability", f, "must lie in (0, 10)");
+        Check(BatchSize >= 1, "batch_size", BatchSize, "must be >= 1");
+        Check(SamRadius >= 0 && double.IsFinite(SamRadius), "sam_radius", SamRadius, "must be finite and >= 0");
+        Check(AsamEta >= 0 && double.IsFinite(AsamEta), "asam_eta", AsamEta, "must be finite and >= 0");
+        Check(WeightDecay >= 0 && double.IsFinite(WeightDecay), "weight_decay", WeightDecay, "must be finite and >= 0");
+        Check(InitScale > 0 && double.IsFinite(InitScale), "init_scale", InitScale, "must be finite and > 0");
+        Check(LossTolerance > 0, "loss_tolerance", LossTolerance, "must be > 0");
+        Check(MaxSteps >= 1, "max_steps", MaxSteps, "must be >= 1");
+        Check(RecordEvery >= 0, "record_every", RecordEvery, "must be >= 0");
+        return this;
+    }
+
+    private static void Check(bool ok, string field, double value, string why)
+    {
+        if (!ok) throw new ArgumentException($"Training {field} = {value.ToString("R", CultureInfo.InvariantCulture)}: {why}.");
+    }
+}
