@@ -17,5 +17,19 @@ if [ ! -e /usr/lib/x86_64-linux-gnu/libopenblas.so.0 ] && [ "$(uname -m)" = "x86
   fi
 fi
 
+# The figures use DejaVu Sans (Skia reads fonts from /usr/share/fonts; without any, text is not drawn).
+if ! find /usr/share/fonts -name 'DejaVuSans.ttf' 2>/dev/null | grep -q .; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing fonts-dejavu-core ..."
+    if ! { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null \
+           && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null; }; then
+      echo "setup: warning: could not install fonts-dejavu-core; figure text may be missing." >&2
+    fi
+  else
+    echo "setup: warning: DejaVu Sans is missing and this user cannot install it (needs root and apt-get);" \
+         "figure text may be missing." >&2
+  fi
+fi
+
 echo "setup: dotnet build -c Release ..."
 dotnet build FlatLab.slnx -c Release -nologo -v quiet -clp:ErrorsOnly

@@ -1,0 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace FlatLab.Reporting.Runs;
+
+/// <summary>manifest.json: a <see cref="RunManifest"/> as indented snake_case JSON (NaN spelled "NaN").</summary>
+public static class RunManifestJson
+{
+    public const string FileName = "manifest.json";
+
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        WriteIndented = true,
+    };
+
+    public static string Write(RunManifest manifest) => JsonSerializer.Serialize(manifest, Options);
+
+    public static RunManifest Read(string json) =>
+        JsonSerializer.Deserialize<RunManifest>(json, Options) ?? throw new JsonException("The manifest is empty.");
+
+    public static RunManifest Load(string path) => Read(File.ReadAllText(path));
+}
