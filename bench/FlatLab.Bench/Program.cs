@@ -1,1 +1,23 @@
-Console.WriteLine("FlatLab benchmarks");
+using System.Globalization;
+using FlatLab.Bench;
+
+// Usage: dotnet run -c Release --project bench/FlatLab.Bench -- solver|kernels [--sizes 250,500,1000,2000] [--out DIR]
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+try
+{
+    var options = BenchOptions.Parse(args);
+    return options.Mode switch
+    {
+        BenchMode.Solver => SolverBenchmark.Run(options, Console.Out),
+        BenchMode.Kernels => KernelBenchmark.Run(options, Console.Out),
+        _ => 2,
+    };
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"flatlab-bench: {e.Message}");
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}

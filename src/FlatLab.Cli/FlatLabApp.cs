@@ -42,6 +42,24 @@ public static class FlatLabApp
                 .WithDescription("Write a synthetic instance (X, y, W, U) drawn from a Gaussian multi-index model.")
                 .WithData(streams)
                 .WithExample("generate", "--d", "50", "--n", "200", "--m", "400", "--rho", "0.5", "--out", "runs/instance");
+            config.AddCommand<SweepCommand>("sweep")
+                .WithDescription("Run a sweep (a preset or a spec file): every case, then results, figures and report.")
+                .WithData(streams)
+                .WithExample("sweep", "--preset", "paper", "--out", "runs/paper")
+                .WithExample("sweep", "--spec", "my-sweep.jsonc", "--out", "runs/mine", "--shard", "0/4");
+            config.AddCommand<MergeCommand>("merge")
+                .WithDescription("Join the run folders of shards (sweep --shard I/N) into one run with its report.")
+                .WithData(streams)
+                .WithExample("merge", "--out", "runs/paper", "runs/shard-0", "runs/shard-1", "runs/shard-2");
+            config.AddCommand<PlotCommand>("plot")
+                .WithDescription("Draw the figures again from a results table (results.csv or results.parquet).")
+                .WithData(streams)
+                .WithExample("plot", "--results", "runs/paper/results.parquet", "--out", "runs/paper/figures");
+            config.AddCommand<PresetsCommand>("presets")
+                .WithDescription("List the built-in sweeps, or print one's commented spec to copy and edit.")
+                .WithData(streams)
+                .WithExample("presets")
+                .WithExample("presets", "paper");
         });
         try
         {

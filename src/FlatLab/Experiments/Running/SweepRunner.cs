@@ -31,8 +31,10 @@ public static class SweepRunner
         int done = 0, failed = 0;
         var blas = kernels as OpenBlasKernels;
         var blasThreads = blas?.ThreadCount ?? 1;
-        // Parallel cases each get one BLAS thread: the cores are already busy.
-        if (blas is not null && settings.Threads > 1) blas.ThreadCount = 1;
+        // Every case gets one BLAS thread, whatever the thread count: the cores are busy with cases, and
+        // OpenBLAS's multithreaded routines (e.g. the eigenvalues behind phi_condition) round differently
+        // with more threads, which would make the rows depend on --threads.
+        if (blas is not null) blas.ThreadCount = 1;
         try
         {
             settings.Progress?.Report(new SweepProgress(cases.Count, resumed, 0, 0, clock.Elapsed, null));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 
 namespace FlatLab.Experiments.Specs;
@@ -26,8 +27,8 @@ public static class SweepSpecJson
         }
         catch (JsonException e)
         {
-            var field = string.IsNullOrEmpty(e.Path) ? "(document)" : e.Path.TrimStart('$', '.');
-            throw new SpecException(field, null, FirstSentence(e.Message));
+            var field = e.Path?.TrimStart('$', '.') is { Length: > 0 } f ? f : "(document)";
+            throw new SpecException(field, RawValue(json, e.Path), Why(e));
         }
         if (spec is null) throw new SpecException("(document)", "null", "the file holds no sweep spec");
         return spec.Validate();
@@ -40,6 +41,65 @@ public static class SweepSpecJson
     }
 
     public static string Write(SweepSpec spec) => JsonSerializer.Serialize(spec, Options);
+
+    /// <summary>The JSON text at <paramref name="path"/> (e.g. <c>$.panels[0].d</c>), so a message can quote the value; null if absent.</summary>
+    private static string? RawValue(string json, string? path)
+    {
+        if (string.IsNullOrEmpty(path)) return null;
+        try
+        {
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions
+            {
+                CommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+            });
+            var element = document.RootElement;
+            foreach (Match step in Regex.Matches(path, @"\.([^.\[]+)|\[(\d+)\]|\['([^']*)'\]"))
+            {
+                if (step.Groups[2].Success)
+                {
+                    var index = int.Parse(step.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    if (element.ValueKind != JsonValueKind.Array || index >= element.GetArrayLength()) return null;
+                    element = element[index];
+                }
+                else
+                {
+                    var name = step.Groups[1].Success ? step.Groups[1].Value : step.Groups[3].Value;
+                    if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out element)) return null;
+                }
+            }
+            var text = element.GetRawText();
+            return text.Length <= 80 ? text : text[..77] + "...";
+        }
+        catch (JsonException)
+        {
+            return null; // the document itself is malformed: the message says where
+        }
+    }
+
+    /// <summary>The serializer's reason in the words of the spec format.</summary>
+    private static string Why(JsonException e)
+    {
+        var message = FirstSentence(e.Message);
+        if (message.Contains("could not be mapped", StringComparison.Ordinal))
+            return "unknown field (docs/sweeps.md lists the fields)";
+        var converted = Regex.Match(message, @"could not be converted to (?:System\.)?(\S+)");
+        if (converted.Success)
+        {
+            var type = converted.Groups[1].Value;
+            return "expected " + type switch
+            {
+                "Int32" or "Int64" => "an integer",
+                "UInt64" => "an integer >= 0",
+                "Double" => "a number",
+                "String" => "text in quotes",
+                "Boolean" => "true or false",
+                _ when type.EndsWith("[]", StringComparison.Ordinal) => "a list [...]",
+                _ => "an object { ... }",
+            };
+        }
+        return e.LineNumber is { } line ? $"{message} (line {line + 1})" : message;
+    }
 
     private static string FirstSentence(string message)
     {

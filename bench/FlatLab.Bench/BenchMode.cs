@@ -1,0 +1,10 @@
+namespace FlatLab.Bench;
+
+/// <summary>Which benchmark to run.</summary>
+public enum BenchMode
+{
+    /// <summary>FlatLab's flattest-interpolator solver against OR-Tools GLOP and the Python peers.</summary>
+    Solver,
+    /// <summary>OpenBLAS against the managed fallback on the solver's two dense kernels.</summary>
+    Kernels,
+}

@@ -1,0 +1,31 @@
+using System.ComponentModel;
+using FlatLab.Cli.Sweep;
+using Spectre.Console.Cli;
+
+namespace FlatLab.Cli.Commands;
+
+/// <summary>The options of <c>flatlab merge</c>.</summary>
+public sealed class MergeSettings : SpecSettings<MergeSpec>
+{
+    [CommandArgument(0, "<SHARD_DIR>")]
+    [Description("The run folders of the shards (flatlab sweep --shard I/N --out SHARD_DIR).")]
+    public string[] Shards { get; init; } = [];
+
+    [CommandOption("--out <DIR>")]
+    [Description("The folder of the merged run (created if missing): cases.jsonl, results, figures and report.")]
+    public string? Out { get; init; }
+
+    [CommandOption("--allow-partial")]
+    [Description("Merge even when some cases of the spec are in no shard (the report then covers the others).")]
+    public bool AllowPartial { get; init; }
+
+    public override MergeSpec ToSpec()
+    {
+        var output = OptionParsing.Required(Out, "--out");
+        if (Shards.Length == 0) throw new InputException("Give the shard folders to merge: flatlab merge --out DIR SHARD_DIR...");
+        var missing = Shards.FirstOrDefault(s => !Directory.Exists(s));
+        if (missing is not null) throw new InputException($"Shard folder '{missing}' does not exist.");
+        if (File.Exists(output)) throw new InputException($"--out: '{output}' is a file, not a folder.");
+        return new MergeSpec(Shards, output, AllowPartial);
+    }
+}

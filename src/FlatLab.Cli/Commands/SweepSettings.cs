@@ -1,0 +1,97 @@
+using System.ComponentModel;
+using System.Globalization;
+using FlatLab.Cli.Sweep;
+using FlatLab.Experiments.Results;
+using FlatLab.Experiments.Running;
+using FlatLab.Experiments.Specs;
+using Spectre.Console.Cli;
+
+namespace FlatLab.Cli.Commands;
+
+/// <summary>
+/// The options of <c>flatlab sweep</c>; <see cref="ToSpec"/> checks all of them, the spec and the
+/// output folder before anything runs.
+/// </summary>
+public sealed class SweepSettings : SpecSettings<SweepCommandSpec>
+{
+    [CommandOption("--preset <NAME>")]
+    [Description("A built-in sweep: paper, fig2, fig3, fig4 or smoke (flatlab presets lists them).")]
+    public string? Preset { get; init; }
+
+    [CommandOption("--spec <FILE>")]
+    [Description("A sweep spec file (JSON with comments; docs/sweeps.md). Start from: flatlab presets paper > my.jsonc")]
+    public string? Spec { get; init; }
+
+    [CommandOption("--out <DIR>")]
+    [Description("The run folder (created if missing): cases.jsonl, results, figures and report.")]
+    public string? Out { get; init; }
+
+    [CommandOption("--resume")]
+    [Description("Continue the run in --out: finished cases are kept, the others run.")]
+    public bool Resume { get; init; }
+
+    [CommandOption("--shard <I/N>")]
+    [Description("Run only part I of N (0 <= I < N): the cases whose index is I modulo N. Join the parts with flatlab merge.")]
+    public string? Shard { get; init; }
+
+    [CommandOption("--threads <T>")]
+    [Description("Cases solved at once. Default: the number of cores.")]
+    public int? Threads { get; init; }
+
+    public override SweepCommandSpec ToSpec()
+    {
+        if ((Preset is null) == (Spec is null))
+            throw new InputException("Give exactly one of --preset NAME and --spec FILE.");
+        var (spec, source) = Preset is not null ? FromPreset(Preset) : FromFile(Spec!);
+        var output = OptionParsing.Required(Out, "--out");
+        var shard = ShardSpec.All;
+        if (Shard is not null)
+        {
+            try { shard = ShardSpec.Parse(Shard); }
+            catch (ArgumentException e) { throw new InputException($"--shard: {e.Message}"); }
+        }
+        var threads = Threads ?? Environment.ProcessorCount;
+        if (threads < 1 || threads > 1024)
+            throw new InputException($"--threads must lie in [1, 1024], got {threads.ToString(CultureInfo.InvariantCulture)}.");
+        CheckOutputFolder(output, spec);
+        return new SweepCommandSpec(spec, source, output, Resume, shard, threads);
+    }
+
+    private static (SweepSpec, string) FromPreset(string name)
+    {
+        try { return (SweepPresets.Get(name), $"--preset {CommandLine.Quote(name)}"); }
+        catch (ArgumentException e) when (e is not SpecException) { throw new InputException($"--preset: {e.Message}"); }
+    }
+
+    private static (SweepSpec, string) FromFile(string path)
+    {
+        if (!File.Exists(path)) throw new InputException($"--spec: file '{path}' does not exist.");
+        try
+        {
+            return (SweepSpecJson.Load(path), $"--spec {CommandLine.Quote(path)}");
+        }
+        catch (SpecException e)
+        {
+            throw new InputException($"--spec {path}: {e.Message}", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"--spec: cannot read '{path}': {e.Message}", e);
+        }
+    }
+
+    /// <summary>A folder holds one run: a new run needs a folder without one, --resume one of the same spec.</summary>
+    private void CheckOutputFolder(string output, SweepSpec spec)
+    {
+        if (File.Exists(output)) throw new InputException($"--out: '{output}' is a file, not a folder.");
+        var specPath = Path.Combine(output, SweepRunner.SpecFileName);
+        var holdsRun = File.Exists(specPath) || File.Exists(Path.Combine(output, ResultStore.FileName));
+        if (holdsRun && !Resume)
+            throw new InputException(
+                $"--out: '{output}' already holds a run; pass --resume to continue it, or choose another folder.");
+        if (Resume && File.Exists(specPath) && File.ReadAllText(specPath) != SweepSpecJson.Write(spec))
+            throw new InputException(
+                $"--resume: '{output}' holds a run of a different spec (its {SweepRunner.SpecFileName}); " +
+                $"resume it with --spec {Path.Combine(output, SweepRunner.SpecFileName)}, or choose another folder.");
+    }
+}

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using FlatLab.Experiments.Running;
+using FlatLab.Reporting.Runs;
+
+namespace FlatLab.Cli.Sweep;
+
+/// <summary>
+/// Runs <c>flatlab merge</c>: checks and joins the shards (<see cref="ShardMerge"/>), then writes
+/// the merged run folder and its full report, as one <c>flatlab sweep</c> of the whole spec would.
+/// </summary>
+public static class MergeRunner
+{
+    /// <summary>How many missing keys an error message lists.</summary>
+    private const int KeysShown = 5;
+
+    public static int Run(MergeSpec spec, CliStreams streams)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var merged = ShardMerge.Read(spec.Shards);
+        if (!merged.IsComplete)
+        {
+            var first = string.Join(", ", merged.MissingKeys.Take(KeysShown)) + (merged.MissingKeys.Count > KeysShown ? ", ..." : "");
+            var message = $"{merged.MissingKeys.Count} of {merged.Expected} cases are in none of the shards (first: {first})";
+            if (!spec.AllowPartial)
+                throw new InputException($"{message}; run or resume the missing shards, or pass --allow-partial to merge what is there.");
+            streams.Error.WriteLine($"flatlab: warning: {message}; merging the {merged.Rows.Count} present (--allow-partial).");
+        }
+
+        ShardMerge.Write(spec.OutputDirectory, merged);
+        var result = new SweepRunResult(merged.Rows, merged.Rows.Count, 0, clock.Elapsed);
+        var manifest = RunManifestFactory.Capture(merged.Spec, new SweepRunSettings(), result, started, ShardNames(merged.Folders));
+        RunReport.Write(spec.OutputDirectory, merged.Spec, merged.Rows, manifest);
+
+        var output = streams.Out;
+        output.WriteLine(
+            $"merge {merged.Spec.Name}: {merged.Folders.Count} shards, {merged.Rows.Count} of {merged.Expected} cases " +
+            $"({merged.Overlapping} found in more than one shard, identical), {result.Failed} failed");
+        output.WriteLine($"output: {spec.OutputDirectory} (report.html, summary.md, results.csv, results.parquet, manifest.json, figures/)");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Each shard as its manifest names it ("1/3"), or by its folder when it has no readable manifest.</summary>
+    private static List<string> ShardNames(IReadOnlyList<string> folders)
+    {
+        var names = new List<string>();
+        foreach (var folder in folders)
+        {
+            try
+            {
+                names.AddRange(RunManifestJson.Load(Path.Combine(folder, RunManifestJson.FileName)).Shards);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+            {
+                names.Add(folder); // a shard stopped before its end has cases but no manifest
+            }
+        }
+        return names;
+    }
+}

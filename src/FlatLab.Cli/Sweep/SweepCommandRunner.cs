@@ -1,0 +1,94 @@
+using FlatLab.Experiments.Running;
+using FlatLab.Reporting.Io;
+using FlatLab.Reporting.Runs;
+using Spectre.Console;
+
+namespace FlatLab.Cli.Sweep;
+
+/// <summary>
+/// Runs <c>flatlab sweep</c>: the cases (in parallel, each saved at once), live progress on stderr,
+/// then the report (a full run) or the manifest (a shard), and a short summary on stdout.
+/// </summary>
+public static class SweepCommandRunner
+{
+    /// <summary>The exit code of a run stopped by Ctrl+C (SIGINT): 128 + 2, as shells report it. SIGTERM gives 143.</summary>
+    public const int Interrupted = 130;
+
+    public static int Run(SweepCommandSpec command, CliStreams streams, CancellationToken cancel = default) =>
+        Run(command, streams, CreateView(command, streams), cancel);
+
+    internal static int Run(SweepCommandSpec command, CliStreams streams, ISweepProgressView view, CancellationToken cancel)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var spec = command.Spec;
+        streams.Error.WriteLine(
+            $"sweep {spec.Name}{(command.IsShard ? $" shard {command.Shard}" : "")} -> {command.OutputDirectory} ({command.Threads} threads)");
+
+        SweepProgress? latest = null;
+        var gate = new Lock();
+        using var stop = new StopSignal(cancel,
+            () => view.Notice("stopping: the cases in progress finish and are saved (a second Ctrl+C stops at once)"));
+        var settings = new SweepRunSettings { Threads = command.Threads, Resume = command.Resume, Shard = command.Shard };
+        SweepRunResult result;
+        try
+        {
+            result = view.Run(progress => SweepRunner.Run(spec, command.OutputDirectory, settings with
+            {
+                Progress = new SynchronousProgress<SweepProgress>(p =>
+                {
+                    lock (gate)
+                        if (latest is null || p.Done > latest.Done) latest = p;
+                    progress.Report(p);
+                }),
+            }, stop.Token));
+        }
+        catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
+        {
+            var saved = latest is null ? 0 : latest.Resumed + latest.Done;
+            var total = latest?.Total.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";
+            streams.Error.WriteLine($"flatlab: interrupted: {saved} of {total} cases are saved in {command.OutputDirectory}.");
+            streams.Error.WriteLine($"flatlab: continue with: {command.ResumeCommand()}");
+            return cancel.IsCancellationRequested ? Interrupted : stop.ExitCode;
+        }
+
+        var manifest = RunManifestFactory.Capture(spec, settings, result, started,
+            command.IsShard ? [command.Shard.ToString()] : null);
+        // A shard's rows are a part of the sweep: its report is the merge's. It records how it ran.
+        if (command.IsShard)
+            AtomicFileWriter.WriteAllText(Path.Combine(command.OutputDirectory, RunManifestJson.FileName), RunManifestJson.Write(manifest) + "\n");
+        else
+            RunReport.Write(command.OutputDirectory, spec, result.Rows, manifest);
+        Summarise(command, result, DateTimeOffset.UtcNow - started, streams.Out);
+        return ExitCodes.Success;
+    }
+
+    private static void Summarise(SweepCommandSpec command, SweepRunResult result, TimeSpan wall, TextWriter output)
+    {
+        var name = command.Spec.Name + (command.IsShard ? $" shard {command.Shard}" : "");
+        output.WriteLine(
+            $"sweep {name}: {result.Rows.Count} case{(result.Rows.Count == 1 ? "" : "s")} ({result.Ran} run now, {result.Resumed} resumed), " +
+            $"{result.Failed} failed, wall {ProgressLine.WallTime(wall)}");
+        if (result.Failed > 0)
+        {
+            var first = result.Rows.Where(r => r.Status != "solved").Take(3).Select(r => $"{r.CaseKey} ({r.Status})");
+            output.WriteLine($"failed: {string.Join(", ", first)}{(result.Failed > 3 ? ", ..." : "")}" +
+                (command.IsShard ? "" : "; all are listed in summary.md and report.html"));
+        }
+        output.WriteLine(command.IsShard
+            ? $"output: {command.OutputDirectory} (spec.json, cases.jsonl, manifest.json); " +
+              "join the shards with: flatlab merge --out DIR SHARD_DIR..."
+            : $"output: {command.OutputDirectory} (report.html, summary.md, results.csv, results.parquet, manifest.json, figures/)");
+    }
+
+    /// <summary>A live bar when stderr is an interactive terminal, plain lines otherwise (logs, CI, tests).</summary>
+    private static ISweepProgressView CreateView(SweepCommandSpec command, CliStreams streams)
+    {
+        if (ReferenceEquals(streams.Error, Console.Error) && !Console.IsErrorRedirected)
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            if (console.Profile.Capabilities is { Ansi: true, Interactive: true })
+                return new LiveProgressView(console, command.Spec.Name + (command.IsShard ? $" {command.Shard}" : ""));
+        }
+        return new PlainProgressView(streams.Error, PlainProgressView.DefaultInterval);
+    }
+}

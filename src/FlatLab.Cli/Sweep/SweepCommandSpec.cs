@@ -1,0 +1,20 @@
+using FlatLab.Experiments.Running;
+using FlatLab.Experiments.Specs;
+
+namespace FlatLab.Cli.Sweep;
+
+/// <summary>A checked <c>flatlab sweep</c> command line.</summary>
+/// <param name="Source">How the spec was given, as options (<c>--preset smoke</c>, <c>--spec FILE</c>).</param>
+public sealed record SweepCommandSpec(
+    SweepSpec Spec, string Source, string OutputDirectory, bool Resume, ShardSpec Shard, int Threads)
+{
+    public bool IsShard => Shard.Count > 1;
+
+    /// <summary>The command line that continues this run after an interruption.</summary>
+    public string ResumeCommand()
+    {
+        var line = $"flatlab sweep {Source} --out {CommandLine.Quote(OutputDirectory)} --resume";
+        if (IsShard) line += $" --shard {Shard}";
+        return line;
+    }
+}

@@ -1,0 +1,153 @@
+using System.Text;
+using FlatLab.Experiments.Results;
+using FlatLab.Experiments.Specs;
+
+namespace FlatLab.Experiments.Running;
+
+/// <summary>
+/// Joins the run folders of shards (<c>--shard I/N</c>) into the table one run of the whole spec
+/// gives: all specs must be identical, a case found in two shards must have identical rows (up to
+/// the timing columns), and every case of the spec must be present unless a partial merge is asked
+/// for. Every problem is an <see cref="ArgumentException"/> naming the folder.
+/// </summary>
+public static class ShardMerge
+{
+    /// <summary>Reads and checks the shard folders; does not write anything.</summary>
+    public static ShardMergeResult Read(IReadOnlyList<string> shardFolders)
+    {
+        if (shardFolders.Count == 0) throw new ArgumentException("No shard folders given.");
+        var twice = shardFolders.GroupBy(Path.GetFullPath).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null) throw new ArgumentException($"Shard folder '{twice.First()}' is given more than once.");
+
+        SweepSpec? spec = null;
+        string specText = "", firstFolder = "";
+        Dictionary<string, SweepCase> cases = [];
+        var found = new Dictionary<string, (CaseResult Row, string Folder)>();
+        var overlapping = 0;
+        foreach (var folder in shardFolders)
+        {
+            var (shardSpec, text) = ReadSpec(folder);
+            if (spec is null)
+            {
+                (spec, specText, firstFolder) = (shardSpec, text, folder);
+                cases = SweepCase.Expand(spec).ToDictionary(c => c.Key);
+            }
+            else if (text != specText)
+            {
+                throw new ArgumentException(
+                    $"'{folder}' holds a run of a different spec than '{firstFolder}' ({FirstDifference(specText, text)}); " +
+                    "only shards of one spec can be merged.");
+            }
+
+            foreach (var row in ReadRows(folder))
+            {
+                if (!cases.TryGetValue(row.CaseKey, out var c) || c.Index != row.CaseIndex)
+                    throw new ArgumentException($"'{folder}' holds case '{row.CaseKey}' (index {row.CaseIndex}), which is not a case of its spec.");
+                if (found.TryGetValue(row.CaseKey, out var earlier))
+                {
+                    if (!SameExceptTiming(earlier.Row, row))
+                        throw new ArgumentException(
+                            $"Case '{row.CaseKey}' is in '{earlier.Folder}' and in '{folder}' with different results; " +
+                            "the shards were not run from the same spec and code.");
+                    overlapping++;
+                    continue;
+                }
+                found.Add(row.CaseKey, (row, folder));
+            }
+        }
+
+        var ordered = SweepCase.Expand(spec!);
+        var rows = ordered.Where(c => found.ContainsKey(c.Key)).Select(c => found[c.Key].Row).ToList();
+        var missing = ordered.Where(c => !found.ContainsKey(c.Key)).Select(c => c.Key).ToList();
+        return new ShardMergeResult(spec!, rows, missing, overlapping, shardFolders.ToList());
+    }
+
+    /// <summary>
+    /// Writes <c>spec.json</c> and <c>cases.jsonl</c> (rows in canonical order) into <paramref name="folder"/>,
+    /// each atomically, so the folder is a finished run like one a single <c>flatlab sweep</c> leaves.
+    /// A folder holding a run of another spec, or one of the shards, is refused.
+    /// </summary>
+    public static void Write(string folder, ShardMergeResult merged)
+    {
+        var full = Path.GetFullPath(folder);
+        if (merged.Folders.Any(f => PathsEqual(Path.GetFullPath(f), full)))
+            throw new ArgumentException($"The output folder '{folder}' is one of the shards; choose another folder.");
+        var text = SweepSpecJson.Write(merged.Spec);
+        var specPath = Path.Combine(folder, SweepRunner.SpecFileName);
+        if (File.Exists(specPath) && File.ReadAllText(specPath) != text)
+            throw new ArgumentException($"'{folder}' already holds a run of a different spec; choose another output folder.");
+
+        Directory.CreateDirectory(folder);
+        var lines = new StringBuilder();
+        foreach (var row in merged.Rows) lines.Append(CaseResultJson.Write(row)).Append('\n');
+        WriteAtomically(specPath, text);
+        WriteAtomically(Path.Combine(folder, ResultStore.FileName), lines.ToString());
+    }
+
+    /// <summary>
+    /// Equal in every column except solve_seconds and case_seconds, which differ between any two runs;
+    /// numbers must be bit-identical (compared through their round-trip text, so 0 and -0 differ).
+    /// </summary>
+    public static bool SameExceptTiming(CaseResult a, CaseResult b) =>
+        CaseResultJson.Write(WithoutTiming(a)) == CaseResultJson.Write(WithoutTiming(b));
+
+    public static CaseResult WithoutTiming(CaseResult row) => row with { SolveSeconds = double.NaN, CaseSeconds = double.NaN };
+
+    private static (SweepSpec Spec, string Text) ReadSpec(string folder)
+    {
+        if (!Directory.Exists(folder)) throw new ArgumentException($"Shard folder '{folder}' does not exist.");
+        var path = Path.Combine(folder, SweepRunner.SpecFileName);
+        if (!File.Exists(path))
+            throw new ArgumentException($"'{folder}' holds no {SweepRunner.SpecFileName}; it is not a sweep run folder.");
+        try
+        {
+            var spec = SweepSpecJson.Load(path);
+            return (spec, SweepSpecJson.Write(spec));
+        }
+        catch (SpecException e)
+        {
+            throw new ArgumentException($"'{path}': {e.Message}", e);
+        }
+    }
+
+    private static IReadOnlyCollection<CaseResult> ReadRows(string folder)
+    {
+        var path = Path.Combine(folder, ResultStore.FileName);
+        if (!File.Exists(path))
+            throw new ArgumentException($"'{folder}' holds no {ResultStore.FileName}; its shard has not started.");
+        try
+        {
+            using var store = ResultStore.Open(path);
+            return store.Rows;
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ArgumentException(e.Message, e);
+        }
+    }
+
+    /// <summary>The first line where two spec texts differ, for a message that points at the field.</summary>
+    private static string FirstDifference(string a, string b)
+    {
+        var la = a.Split('\n');
+        var lb = b.Split('\n');
+        for (var i = 0; i < Math.Min(la.Length, lb.Length); i++)
+            if (la[i] != lb[i]) return $"'{la[i].Trim().TrimEnd(',')}' against '{lb[i].Trim().TrimEnd(',')}'";
+        return "one has more fields";
+    }
+
+    private static bool PathsEqual(string a, string b) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(a), Path.TrimEndingDirectorySeparator(b),
+            OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+
+    private static void WriteAtomically(string path, string text)
+    {
+        var temp = path + ".tmp";
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            stream.Write(new UTF8Encoding(false).GetBytes(text));
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temp, path, overwrite: true);
+    }
+}
