@@ -1,17 +1,13 @@
 #!/usr/bin/env bash
-# The main job on built-in defaults: set up, draw a synthetic instance (flatlab generate),
-# solve its flattest interpolator with the population loss (flatlab solve), print a summary.
-# Results go to runs/default/ (instance files) and runs/default/solve/ (solution.json, outer_weights.csv).
+# The main job on built-in defaults: set up, then reproduce the paper's Section 6 experiment
+# (Figures 2, 3 and 4) with the `paper` preset. Results, figures and the report go to runs/paper/.
+# A killed run continues where it stopped when this script is run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 
-out=runs/default
-rm -rf "$out"
-./scripts/flatlab generate --out "$out"
-# Solve with the data model that generated the instance (defaults: single-index relu link, noise 0.1).
-./scripts/flatlab solve \
-  --features "$out/X.csv" --labels "$out/y.csv" --inner-weights "$out/W.csv" --activation relu \
-  --directions "$out/U.csv" --link single-index --noise-std 0.1 \
-  --out "$out/solve"
-echo "run: results in $out/solve/solution.json and $out/solve/outer_weights.csv"
+out=runs/paper
+resume=()
+[ -f "$out/spec.json" ] && resume=(--resume)
+./scripts/flatlab sweep --preset paper --out "$out" "${resume[@]}"
+echo "run: open $out/report.html (figures in $out/figures/, tables in $out/results.csv and $out/results.parquet)"
