@@ -14,4 +14,10 @@ public static class ExitCodes
 
     /// <summary>An unexpected failure inside FlatLab (a bug): please report it with the message.</summary>
     public const int InternalError = 3;
+
+    /// <summary>sweep: stopped by Ctrl+C (SIGINT), 128 + 2 as shells report it; finished cases are kept.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>sweep: stopped by SIGTERM (128 + 15); finished cases are kept.</summary>
+    public const int Terminated = 143;
 }

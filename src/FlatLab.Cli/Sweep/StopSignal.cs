@@ -13,7 +13,7 @@ internal sealed class StopSignal : IDisposable
     private readonly List<PosixSignalRegistration> _registrations = [];
     private readonly Action _onFirst;
     private int _signals;
-    private int _exitCode = 130;
+    private int _exitCode = ExitCodes.Interrupted;
 
     public StopSignal(CancellationToken outer, Action onFirst)
     {
@@ -41,7 +41,7 @@ internal sealed class StopSignal : IDisposable
     {
         if (Interlocked.Increment(ref _signals) > 1) return; // default action: terminate now
         context.Cancel = true;
-        Volatile.Write(ref _exitCode, context.Signal == PosixSignal.SIGTERM ? 143 : 130);
+        Volatile.Write(ref _exitCode, context.Signal == PosixSignal.SIGTERM ? ExitCodes.Terminated : ExitCodes.Interrupted);
         _onFirst();
         _source.Cancel();
     }

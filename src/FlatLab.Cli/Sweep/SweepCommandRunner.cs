@@ -11,9 +11,6 @@ namespace FlatLab.Cli.Sweep;
 /// </summary>
 public static class SweepCommandRunner
 {
-    /// <summary>The exit code of a run stopped by Ctrl+C (SIGINT): 128 + 2, as shells report it. SIGTERM gives 143.</summary>
-    public const int Interrupted = 130;
-
     public static int Run(SweepCommandSpec command, CliStreams streams, CancellationToken cancel = default) =>
         Run(command, streams, CreateView(command, streams), cancel);
 
@@ -48,7 +45,7 @@ public static class SweepCommandRunner
             var total = latest?.Total.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";
             streams.Error.WriteLine($"flatlab: interrupted: {saved} of {total} cases are saved in {command.OutputDirectory}.");
             streams.Error.WriteLine($"flatlab: continue with: {command.ResumeCommand()}");
-            return cancel.IsCancellationRequested ? Interrupted : stop.ExitCode;
+            return cancel.IsCancellationRequested ? ExitCodes.Interrupted : stop.ExitCode;
         }
 
         var manifest = RunManifestFactory.Capture(spec, settings, result, started,
