@@ -10,9 +10,15 @@ public sealed class SweepDeterminismTests
     [Theory]
     [InlineData("smoke")]
     [InlineData("slow")]
+    [InlineData("paper-sized")]
     public void GivenOneSpec_WhenRunOnOneThreadAndOnTwo_ThenTheRowsAreIdenticalExceptTiming(string name)
     {
-        var spec = name == "smoke" ? SweepRuns.Smoke : SweepSpecJson.Parse(SweepRuns.SlowSpecText);
+        var spec = name switch
+        {
+            "smoke" => SweepRuns.Smoke,
+            "slow" => SweepSpecJson.Parse(SweepRuns.SlowSpecText),
+            _ => SweepSpecJson.Parse(SweepRuns.PaperSizedSpecText),
+        };
         using var one = new TempDirectory();
         using var two = new TempDirectory();
 

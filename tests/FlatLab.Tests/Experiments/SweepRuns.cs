@@ -21,6 +21,17 @@ internal static class SweepRuns
           "panels": [ { "name": "relu", "link": "single-index", "activation": "relu", "d": 10, "n": 120, "m": 240 } ] }
         """;
 
+    /// <summary>
+    /// Paper-sized matrices (n = 400, m = 800), large enough for OpenBLAS to split its work across
+    /// threads, where a thread-dependent rounding would show.
+    /// </summary>
+    public const string PaperSizedSpecText = """
+        { "name": "paper-sized", "seed": 5, "seeds": 1,
+          "rho": { "values": [0.1, 0.6] },
+          "panels": [ { "name": "quadratic", "link": "sum-single-index", "activation": "quadratic", "r": 2,
+                        "d": 30, "n": 400, "m": 800 } ] }
+        """;
+
     public static SweepRunResult Run(SweepSpec spec, string folder, int threads = 2, ShardSpec? shard = null,
         bool resume = false, IProgress<SweepProgress>? progress = null, CancellationToken cancel = default) =>
         SweepRunner.Run(spec, folder, new SweepRunSettings
