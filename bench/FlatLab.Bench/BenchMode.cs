@@ -7,4 +7,6 @@ public enum BenchMode
     Solver,
     /// <summary>OpenBLAS against the managed fallback on the solver's two dense kernels.</summary>
     Kernels,
+    /// <summary>Training steps of the optimizers and the flattest-interpolator search (docs/optimizers.md).</summary>
+    Training,
 }

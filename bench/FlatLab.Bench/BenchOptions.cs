@@ -6,7 +6,7 @@ namespace FlatLab.Bench;
 public sealed record BenchOptions
 {
     public const string Usage =
-        "usage: FlatLab.Bench solver|kernels [--sizes 250,500,1000,2000] [--out bench/results] [--seed 20261128]";
+        "usage: FlatLab.Bench solver|kernels|training [--sizes 250,500,1000,2000] [--out bench/results] [--seed 20261128]";
 
     public BenchMode Mode { get; init; } = BenchMode.Solver;
 
@@ -33,14 +33,15 @@ public sealed record BenchOptions
 
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0) throw new ArgumentException("Missing the mode (solver or kernels).");
+        if (args.Length == 0) throw new ArgumentException("Missing the mode (solver, kernels or training).");
         var options = new BenchOptions
         {
             Mode = args[0].ToLowerInvariant() switch
             {
                 "solver" => BenchMode.Solver,
                 "kernels" => BenchMode.Kernels,
-                _ => throw new ArgumentException($"Unknown mode '{args[0]}'; expected solver or kernels."),
+                "training" => BenchMode.Training,
+                _ => throw new ArgumentException($"Unknown mode '{args[0]}'; expected solver, kernels or training."),
             },
         };
         for (var i = 1; i < args.Length; i++)

@@ -6,9 +6,10 @@ using ScottPlot;
 namespace FlatLab.Reporting.Figures;
 
 /// <summary>
-/// One panel: population loss (y) against F_min (x) on log-log axes, one dot per usable case coloured by
-/// ρ, a colour bar, and the Spearman correlation in a corner. Rows that are not usable, or not positive
-/// in either coordinate (no place on a log axis), are left out.
+/// One panel: population loss (y) against F_min (x) on log-log axes, one dot per usable ρ case coloured by
+/// ρ, a colour bar, and the Spearman correlation (of the ρ cases) in a corner; optimizer trajectories
+/// and search paths of the same panel are overlaid (<see cref="OverlayPlot"/>). Rows that are not
+/// usable, or not positive in either coordinate (no place on a log axis), are left out.
 /// </summary>
 internal static class PanelPlot
 {
@@ -18,7 +19,8 @@ internal static class PanelPlot
 
     public static Plot Create(IReadOnlyList<CaseResult> rows, string title)
     {
-        var points = rows.Where(r => r.IsUsable && r.FlatnessMin > 0 && r.PopulationLoss > 0).OrderBy(r => r.CaseIndex).ToList();
+        var points = rows.Where(r => r.IsRho && r.IsUsable && r.FlatnessMin > 0 && r.PopulationLoss > 0).OrderBy(r => r.CaseIndex).ToList();
+        var overlays = rows.Where(r => !r.IsRho).OrderBy(r => r.CaseIndex).ToList();
         var plot = new Plot();
         plot.Font.Set(FigureFonts.Family);
         plot.Axes.Title.Label.Text = title;
@@ -47,7 +49,8 @@ internal static class PanelPlot
         bar.Axis.TickGenerator = scale.Ticks();
         bar.Axis.TickLabelStyle.FontSize = TickSize;
 
-        if (points.Count == 0)
+        var overlaid = OverlayPlot.Add(plot, overlays);
+        if (points.Count == 0 && overlaid.Count == 0)
         {
             var empty = plot.Add.Annotation("no usable cases", Alignment.MiddleCenter);
             empty.LabelFontSize = LabelSize;
@@ -56,8 +59,8 @@ internal static class PanelPlot
             return plot;
         }
 
-        var (xLow, xHigh) = Limits(points.Select(r => Math.Log10(r.FlatnessMin)));
-        var (yLow, yHigh) = Limits(points.Select(r => Math.Log10(r.PopulationLoss)));
+        var (xLow, xHigh) = Limits(points.Select(r => Math.Log10(r.FlatnessMin)).Concat(overlaid.Select(o => o.X)));
+        var (yLow, yHigh) = Limits(points.Select(r => Math.Log10(r.PopulationLoss)).Concat(overlaid.Select(o => o.Y)));
         plot.Axes.SetLimits(xLow, xHigh, yLow, yHigh);
         plot.Axes.Bottom.TickGenerator = Ticks(xLow, xHigh);
         plot.Axes.Left.TickGenerator = Ticks(yLow, yHigh);

@@ -27,6 +27,7 @@ public static class RunReport
 
         ResultsTable.WriteCsv(Path.Combine(folder, ResultsTable.CsvFileName), rows);
         ResultsTable.WriteParquet(Path.Combine(folder, ResultsTable.ParquetFileName), rows);
+        TrajectoryTable.Write(folder, rows);
         var manifestJson = RunManifestJson.Write(manifest);
         AtomicFileWriter.WriteAllText(Path.Combine(folder, RunManifestJson.FileName), manifestJson + "\n");
 

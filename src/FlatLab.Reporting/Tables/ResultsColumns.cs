@@ -31,6 +31,8 @@ public static class ResultsColumns
         Int(nameof(CaseResult.R), r => r.R, (r, v) => r with { R = v }),
         Dbl(nameof(CaseResult.NoiseStd), r => r.NoiseStd, (r, v) => r with { NoiseStd = v }),
         Dbl(nameof(CaseResult.Rho), r => r.Rho, (r, v) => r with { Rho = v }),
+        Str(nameof(CaseResult.Kind), r => r.Kind, (r, v) => r with { Kind = v }),
+        Str(nameof(CaseResult.Variant), r => r.Variant, (r, v) => r with { Variant = v }),
         Str(nameof(CaseResult.Weights), r => r.Weights, (r, v) => r with { Weights = v }),
         Str(nameof(CaseResult.Status), r => r.Status, (r, v) => r with { Status = v }),
         Str(nameof(CaseResult.Message), r => r.Message, (r, v) => r with { Message = v }),
@@ -54,6 +56,14 @@ public static class ResultsColumns
         Dbl(nameof(CaseResult.PhiCondition), r => r.PhiCondition, (r, v) => r with { PhiCondition = v }),
         Dbl(nameof(CaseResult.Separation), r => r.Separation, (r, v) => r with { Separation = v }),
         Dbl(nameof(CaseResult.CaseSeconds), r => r.CaseSeconds, (r, v) => r with { CaseSeconds = v }),
+        Int(nameof(CaseResult.TrainSteps), r => r.TrainSteps, (r, v) => r with { TrainSteps = v }),
+        Dbl(nameof(CaseResult.TrainLoss), r => r.TrainLoss, (r, v) => r with { TrainLoss = v }),
+        Dbl(nameof(CaseResult.LearningRate), r => r.LearningRate, (r, v) => r with { LearningRate = v }),
+        Dbl(nameof(CaseResult.Flatness), r => r.Flatness, (r, v) => r with { Flatness = v }),
+        Dbl(nameof(CaseResult.FlattestFlatnessMin), r => r.FlattestFlatnessMin, (r, v) => r with { FlattestFlatnessMin = v }),
+        Dbl(nameof(CaseResult.FlattestPopulationLoss), r => r.FlattestPopulationLoss, (r, v) => r with { FlattestPopulationLoss = v }),
+        Dbl(nameof(CaseResult.AlignmentMean), r => r.AlignmentMean, (r, v) => r with { AlignmentMean = v }),
+        Dbl(nameof(CaseResult.AlignmentMedian), r => r.AlignmentMedian, (r, v) => r with { AlignmentMedian = v }),
     ];
 
     /// <summary>A row whose every column is then set by the reader.</summary>

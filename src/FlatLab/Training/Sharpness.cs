@@ -11,8 +11,20 @@ namespace FlatLab.Training;
 /// </summary>
 public static class Sharpness
 {
+    /// <summary>The largest (algebraic) eigenvalue of ∇²L at θ. Power iteration converges to the eigenvalue
+    /// of largest magnitude μ; away from a minimum the Hessian is indefinite and μ can be negative, and then
+    /// a second power iteration on ∇²L − μI (spectrum shifted to ≥ 0) finds λ_max − μ.</summary>
     public static double LargestEigenvalue(DenseMatrix x, double[] y, NetworkState theta, Activation sigma,
         RandomSource random, IDenseKernels kernels, int iterations = 30)
+    {
+        var dominant = PowerIteration(x, y, theta, sigma, random.Fork("dominant"), kernels, iterations, 0);
+        if (dominant >= 0) return dominant;
+        return dominant + PowerIteration(x, y, theta, sigma, random.Fork("shifted"), kernels, iterations, dominant);
+    }
+
+    /// <summary>The Rayleigh quotient of ∇²L − shift·I after power iteration.</summary>
+    private static double PowerIteration(DenseMatrix x, double[] y, NetworkState theta, Activation sigma,
+        RandomSource random, IDenseKernels kernels, int iterations, double shift)
     {
         var v = NetworkState.Zero(theta.Width, theta.Dimension);
         v.Map(_ => random.NextGaussian());
@@ -31,6 +43,7 @@ public static class Sharpness
             NetworkGradient.Compute(x, y, down, sigma, minus, kernels);
             plus.Add(minus, -1);
             plus.Scale(1 / (2 * h)); // Hv
+            if (shift != 0) plus.Add(v, -shift);
             eigenvalue = plus.Dot(v);
             var norm = plus.Norm();
             if (!(norm > 0)) return 0;

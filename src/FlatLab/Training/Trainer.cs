@@ -19,6 +19,10 @@ public static class Trainer
         int width = 0)
     {
         spec.Validate();
+        if (start is null && width < 1)
+            throw new ArgumentException($"Training from a random start needs a width m >= 1, got {width}.", nameof(width));
+        if (start is not null && start.Dimension != data.Dimension)
+            throw new ArgumentException($"The start state has d = {start.Dimension} columns but the sample has d = {data.Dimension}.", nameof(start));
         kernels ??= DenseKernels.Default;
         var clock = Stopwatch.StartNew();
         var x = data.Features as DenseMatrix ?? DenseMatrix.OfMatrix(data.Features);
@@ -33,9 +37,12 @@ public static class Trainer
         var gradient = NetworkState.Zero(theta.Width, theta.Dimension);
         var losses = new List<(int, double)>();
         var batches = new BatchSchedule(data.Count, spec.Optimizer == OptimizerKind.Sgd ? spec.BatchSize : data.Count, random.Fork("batches"));
-        var loss = NetworkGradient.Loss(x, y, theta, sigma, kernels);
+        // Full-batch GD reuses the gradient that came with the loss; the others need their own direction.
+        var reuse = spec.Optimizer == OptimizerKind.GradientDescent;
+        var loss = reuse ? NetworkGradient.Compute(x, y, theta, sigma, gradient, kernels) : NetworkGradient.Loss(x, y, theta, sigma, kernels);
         losses.Add((0, loss));
         record?.Invoke(0, theta.Clone());
+        var lastRecorded = 0;
         var status = TrainingStatus.StepBudget;
         var step = 0;
         while (step < spec.MaxSteps)
@@ -45,12 +52,15 @@ public static class Trainer
                 status = TrainingStatus.Interpolated;
                 break;
             }
-            var (bx, by) = batches.Next(x, y);
-            Direction(bx, by, theta, sigma, spec, gradient, kernels);
+            if (!reuse)
+            {
+                var (bx, by) = batches.Next(x, y);
+                Direction(bx, by, theta, sigma, spec, gradient, kernels);
+            }
             if (spec.WeightDecay > 0) theta.Scale(1 - learningRate * spec.WeightDecay);
             theta.Add(gradient, -learningRate);
             step++;
-            loss = NetworkGradient.Loss(x, y, theta, sigma, kernels);
+            loss = reuse ? NetworkGradient.Compute(x, y, theta, sigma, gradient, kernels) : NetworkGradient.Loss(x, y, theta, sigma, kernels);
             if (!double.IsFinite(loss) || loss > 1e12)
             {
                 status = TrainingStatus.Diverged;
@@ -61,11 +71,13 @@ public static class Trainer
             {
                 losses.Add((step, loss));
                 record?.Invoke(step, theta.Clone());
+                lastRecorded = step;
             }
         }
         if (status == TrainingStatus.StepBudget && loss < spec.LossTolerance) status = TrainingStatus.Interpolated;
         if (losses[^1].Item1 != step) losses.Add((step, loss));
-        if (spec.RecordEvery == 0 || step % spec.RecordEvery != 0) record?.Invoke(step, theta.Clone());
+        // The final state once: also after a divergence on a recording step, never twice at step 0.
+        if (lastRecorded != step) record?.Invoke(step, theta.Clone());
         return new TrainingResult(status, theta, step, loss, learningRate, losses, clock.Elapsed.TotalSeconds);
     }
 

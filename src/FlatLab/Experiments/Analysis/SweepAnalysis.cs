@@ -13,7 +13,9 @@ public static class SweepAnalysis
     {
         ArgumentNullException.ThrowIfNull(rows);
         var ordered = rows.OrderBy(r => r.CaseIndex).ToList();
-        var panels = ordered.GroupBy(r => r.Panel).Select(g => SummarizePanel(g.ToList())).ToList();
+        // The flatness–generalization statistics are about the ρ cases; optimizer runs and searches are
+        // reported on their own (docs/optimizers.md).
+        var panels = ordered.Where(r => r.IsRho).GroupBy(r => r.Panel).Select(g => SummarizePanel(g.ToList())).ToList();
         var byStatus = ordered.GroupBy(r => r.Status).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => KeyValuePair.Create(g.Key, g.Count())).ToList();
         var failures = ordered.Where(r => !r.IsUsable).Select(Failure).ToList();

@@ -26,6 +26,10 @@ public sealed record CaseResult
     public required int R { get; init; }
     public required double NoiseStd { get; init; }
     public required double Rho { get; init; }
+    /// <summary>"rho" (the paper's experiment), "train" (an optimizer run) or "search".</summary>
+    public string Kind { get; init; } = "rho";
+    /// <summary>The optimizer run's or search's name; empty for ρ cases.</summary>
+    public string Variant { get; init; } = "";
     public required string Weights { get; init; }
 
     public required string Status { get; init; }
@@ -53,6 +57,28 @@ public sealed record CaseResult
     public double Separation { get; init; } = double.NaN;
     public double CaseSeconds { get; init; } = double.NaN;
 
+    // Optimizer runs and searches (NaN / 0 for ρ cases); docs/optimizers.md.
+    /// <summary>Training steps taken, or search iterations.</summary>
+    public int TrainSteps { get; init; }
+    /// <summary>The final training loss L_S.</summary>
+    public double TrainLoss { get; init; } = double.NaN;
+    public double LearningRate { get; init; } = double.NaN;
+    /// <summary>The raw flatness F = tr ∇²L_S of the final network, before any rescaling.</summary>
+    public double Flatness { get; init; } = double.NaN;
+    /// <summary>F_min of the flattest interpolator for the final directions (the best any outer weights can do).</summary>
+    public double FlattestFlatnessMin { get; init; } = double.NaN;
+    /// <summary>The population loss of that flattest interpolator.</summary>
+    public double FlattestPopulationLoss { get; init; } = double.NaN;
+    /// <summary>Mean and median over neurons of ‖P_U ŵ_j‖.</summary>
+    public double AlignmentMean { get; init; } = double.NaN;
+    public double AlignmentMedian { get; init; } = double.NaN;
+    /// <summary>The recorded trajectory or search path; written to trajectories.csv / .parquet, not to the results table.</summary>
+    public TrajectoryPoint[]? Trajectory { get; init; }
+
     /// <summary>Solved, with a population loss: the rows the figures and summaries use.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsRho => Kind == "rho";
+
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsUsable => Status == "solved" && double.IsFinite(PopulationLoss) && double.IsFinite(FlatnessMin);
 }

@@ -34,8 +34,7 @@ public sealed record PanelSpec
 
     public void Validate(string field)
     {
-        if (string.IsNullOrWhiteSpace(Name) || !Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-            throw new SpecException($"{field}.name", Name, "must be non-empty and use only letters, digits, '-' and '_'");
+        SpecNames.Check($"{field}.name", Name);
         Check($"{field}.activation", Activation, () => ActivationParser.Parse(Activation));
         if (LinkActivation is not null) Check($"{field}.link_activation", LinkActivation, () => ActivationParser.Parse(LinkActivation));
         Check($"{field}.link", Link, () => LinkKindNames.Parse(Link));

@@ -2,16 +2,20 @@ namespace FlatLab.Experiments.Specs;
 
 /// <summary>
 /// The built-in sweeps: <c>paper</c> (all nine panels), <c>fig2</c>, <c>fig3</c>, <c>fig4</c> (the
-/// paper preset's panels of one figure) and <c>smoke</c> (tiny). The specs are the commented JSON
+/// paper preset's panels of one figure), <c>smoke</c> (tiny) and <c>optimizers</c> (GD, SGD, SAM and
+/// the flattest-interpolator search against the ρ sweep). The specs are the commented JSON
 /// files in Experiments/Presets, embedded in the library.
 /// </summary>
 public static class SweepPresets
 {
-    public static readonly IReadOnlyList<string> Names = ["paper", "fig2", "fig3", "fig4", "smoke"];
+    public static readonly IReadOnlyList<string> Names = ["paper", "fig2", "fig3", "fig4", "smoke", "optimizers"];
+
+    /// <summary>The presets stored as files of their own (the figure presets are cut from <c>paper</c>).</summary>
+    private static readonly string[] Files = ["paper", "smoke", "optimizers"];
 
     public static SweepSpec Get(string name) => name switch
     {
-        "paper" or "smoke" => SweepSpecJson.Parse(Text(name)),
+        _ when Files.Contains(name) => SweepSpecJson.Parse(Text(name)),
         "fig2" or "fig3" or "fig4" => OneFigure(name),
         _ => throw new ArgumentException($"Unknown preset '{name}'; expected one of {string.Join(", ", Names)}."),
     };
@@ -19,7 +23,7 @@ public static class SweepPresets
     /// <summary>The commented spec text of a preset, for users to copy and edit.</summary>
     public static string Text(string name)
     {
-        var file = name is "paper" or "smoke" ? name : "paper";
+        var file = Files.Contains(name) ? name : "paper";
         using var stream = typeof(SweepPresets).Assembly.GetManifestResourceStream($"FlatLab.Presets.{file}.jsonc")
             ?? throw new ArgumentException($"Unknown preset '{name}'; expected one of {string.Join(", ", Names)}.");
         using var reader = new StreamReader(stream);

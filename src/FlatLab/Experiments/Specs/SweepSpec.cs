@@ -14,6 +14,10 @@ public sealed record SweepSpec
     public SolverSpec Solver { get; init; } = new();
     public PopulationSpec Population { get; init; } = new();
     public PanelSpec[] Panels { get; init; } = [];
+    /// <summary>Optimizer runs: one case per panel and seed each (docs/optimizers.md).</summary>
+    public TrainingRunSpec[] Optimizers { get; init; } = [];
+    /// <summary>Searches for the flattest interpolator over (a, W): one case per panel and seed each.</summary>
+    public SearchRunSpec[] Searches { get; init; } = [];
 
     /// <summary>Throws <see cref="SpecException"/> for the first invalid field.</summary>
     public SweepSpec Validate()
@@ -27,6 +31,12 @@ public sealed record SweepSpec
         for (var i = 0; i < Panels.Length; i++) Panels[i].Validate($"panels[{i}]");
         var duplicate = Panels.GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new SpecException("panels[].name", duplicate.Key, "panel names must be unique");
+        var panelNames = Panels.Select(p => p.Name).ToArray();
+        for (var i = 0; i < Optimizers.Length; i++) Optimizers[i].Validate($"optimizers[{i}]", panelNames);
+        var optimizerNames = Optimizers.Select(o => o.Name).ToArray();
+        for (var i = 0; i < Searches.Length; i++) Searches[i].Validate($"searches[{i}]", panelNames, optimizerNames);
+        var variants = optimizerNames.Concat(Searches.Select(s => s.Name)).GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
+        if (variants is not null) throw new SpecException("optimizers[].name / searches[].name", variants.Key, "names must be unique");
         return this;
     }
 }

@@ -1,0 +1,84 @@
+using FlatLab.Experiments.Results;
+using FlatLab.Experiments.Specs;
+using FlatLab.InnerWeights;
+using FlatLab.LinearAlgebra;
+using FlatLab.Population;
+using FlatLab.Randomness;
+using FlatLab.Search;
+using FlatLab.Training;
+using MathNet.Numerics.LinearAlgebra.Double;
+
+namespace FlatLab.Experiments.Running;
+
+/// <summary>
+/// A search for the flattest interpolator over (a, W) (docs/optimizers.md), from random directions,
+/// from directions at a correlation ρ or from a trained network, recording F_min and the population
+/// loss along its path.
+/// </summary>
+internal static class SearchCase
+{
+    public static CaseResult Run(SweepCase c, SweepSpec spec, IDenseKernels kernels, CaseResult row)
+    {
+        var search = spec.Searches.Single(s => s.Name == c.Variant);
+        var data = CaseData.Draw(c);
+        var (model, sample) = data;
+        var sigma = c.Panel.NetworkActivation;
+        var random = new RandomSource(c.CaseSeed);
+        var start = search.Start switch
+        {
+            "rho" => CorrelatedWeights.Sample(model.Directions, c.Panel.M, search.Rho, random.Fork("weights")),
+            "trained" => TrainingCase.Replay(c, spec, search.From!, data, kernels).Inner,
+            _ => RandomDirections(c.Panel.M, model.Dimension, random.Fork("weights")),
+        };
+        var settings = new FlattestSearchSpec
+        {
+            MaxIterations = search.MaxIterations,
+            InitialAngle = search.InitialAngle,
+            Weighting = spec.Solver.Weighting,
+            Solver = spec.Solver.ToSettings() with { Kernels = kernels },
+        };
+        var points = new List<TrajectoryPoint>();
+        PopulationLossResult? loss = null;
+        double alignment = double.NaN, median = double.NaN;
+        var result = FlattestSearch.Run(sample, start, sigma, settings, step =>
+        {
+            loss = spec.Population.IsMonteCarlo
+                ? PopulationLoss.MonteCarlo(model, step.Directions, step.OuterWeights, sigma, spec.Population.Samples, random.Fork($"population/{step.Iteration}"))
+                : PopulationLoss.Compute(model, step.Directions, step.OuterWeights, sigma, random.Fork($"population/{step.Iteration}"), spec.Population.Samples);
+            var aligned = Alignment.Compute(model.Directions, step.Directions, step.OuterWeights, sigma);
+            (alignment, median) = (aligned.Mean, aligned.Median);
+            points.Add(new TrajectoryPoint(step.Iteration, 0, double.NaN, step.FlatnessMin, step.FlatnessMin, aligned.Mean, loss.Loss, loss.Loss));
+        });
+        if (result.Path.Count == 0)
+            return row with { Status = result.LastStatus.ToString().ToLowerInvariant(), Message = $"search {search.Name}: {result.Stop}" };
+
+        var end = result.Best;
+        return row with
+        {
+            Status = "solved",
+            Message = $"search from {search.Start}: {result.Path.Count - 1} accepted steps, stopped by {result.Stop}; F_min {result.Path[0].FlatnessMin:G4} -> {end.FlatnessMin:G4}.",
+            FlatnessMin = end.FlatnessMin,
+            Objective = end.Objective,
+            FlattestFlatnessMin = end.FlatnessMin,
+            PopulationLoss = loss!.Loss,
+            PopulationLossMethod = CaseData.MethodName(loss.Method),
+            PopulationLossSe = loss.StandardError,
+            ExcessLoss = loss.ExcessLoss,
+            SignalPower = loss.SignalPower,
+            NoiseVariance = loss.NoiseVariance,
+            FlattestPopulationLoss = loss.Loss,
+            AlignmentMean = alignment,
+            AlignmentMedian = median,
+            TrainSteps = end.Iteration,
+            Iterations = end.Solves,
+            Trajectory = points.ToArray(),
+        };
+    }
+
+    private static DenseMatrix RandomDirections(int m, int d, RandomSource random)
+    {
+        var w = new DenseMatrix(m, d);
+        for (var j = 0; j < m; j++) w.SetRow(j, random.Fork($"neuron-{j}").UnitVector(d));
+        return w;
+    }
+}
