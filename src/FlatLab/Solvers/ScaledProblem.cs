@@ -80,9 +80,12 @@ internal sealed class ScaledProblem
     public void WeightedGram(double[] d, double[] target)
     {
         _scaled ??= new double[Psi.Length];
-        ScaleColumns(Psi, N, d, _scaled);
-        Kernels.SymmetricRankK(N, M, _scaled, target);
+        _columns = ScaleColumns(Psi, N, d, _scaled);
+        Kernels.SymmetricRankK(N, _columns, _scaled, target);
     }
+
+    /// <summary>Columns of <see cref="_scaled"/> in use: those whose weight is not negligible.</summary>
+    private int _columns;
 
     /// <summary>
     /// Forms Ψ diag(d) Ψᵀ in <paramref name="target"/> and overwrites it with its Cholesky factor; when
@@ -94,7 +97,7 @@ internal sealed class ScaledProblem
         if (Kernels.CholeskyFactor(N, target)) return true;
         for (var shift = 1e-14; shift <= 1e-8; shift *= 100)
         {
-            Kernels.SymmetricRankK(N, M, _scaled!, target);
+            Kernels.SymmetricRankK(N, _columns, _scaled!, target);
             var maxDiag = 0.0;
             for (var i = 0; i < N; i++) maxDiag = Math.Max(maxDiag, target[i + i * N]);
             for (var i = 0; i < N; i++) target[i + i * N] += shift * maxDiag;
@@ -105,20 +108,30 @@ internal sealed class ScaledProblem
 
     private double[]? _scaled;
 
-    /// <summary>target[:, c] = source[:, c] · √d_c, vectorised (this copy is on the solvers' hot path).</summary>
-    internal static void ScaleColumns(double[] source, int rows, double[] d, double[] target)
+    /// <summary>
+    /// Packs source[:, c] · √d_c into the leading columns of target, vectorised (this copy is on the
+    /// solvers' hot path), and returns how many. Columns with d_c below 1e-14 · max d contribute less
+    /// than rounding to Ψ D Ψᵀ and are left out: late interior-point iterations, where most weights
+    /// have collapsed, then form a much smaller product.
+    /// </summary>
+    internal static int ScaleColumns(double[] source, int rows, double[] d, double[] target)
     {
+        var cut = 1e-14 * d.Max();
+        var kept = 0;
+        var width = System.Numerics.Vector<double>.Count;
         for (var c = 0; c < d.Length; c++)
         {
+            if (!(d[c] > cut)) continue;
             var factor = Math.Sqrt(d[c]);
             var from = source.AsSpan(c * rows, rows);
-            var to = target.AsSpan(c * rows, rows);
-            var width = System.Numerics.Vector<double>.Count;
+            var to = target.AsSpan(kept * rows, rows);
             var i = 0;
             for (; i <= rows - width; i += width)
                 (new System.Numerics.Vector<double>(from[i..]) * factor).CopyTo(to[i..]);
             for (; i < rows; i++) to[i] = from[i] * factor;
+            kept++;
         }
+        return kept;
     }
 
     /// <summary>a (length m of the original problem) from scaled b (length M).</summary>

@@ -16,7 +16,8 @@ public sealed class EnvelopeGradientTests
     internal static (NeuronFeatures Features, FlattestInterpolatorResult Solution) Solve(Dataset data, DenseMatrix w, Activation sigma,
         OuterWeighting weighting)
     {
-        var features = NeuronFeatures.Compute(data.Features, NeuronFeatures.UnitRows(w), sigma);
+        // NeuronFeatures normalises the rows itself, exactly as the search does: no second rounding of W.
+        var features = NeuronFeatures.Compute(data.Features, w, sigma);
         var solution = FlattestInterpolatorSolver.Solve(FlattestInterpolatorProblem.Create(features, data.Labels, weighting));
         Assert.True(solution.Status.HasSolution(), solution.Message);
         return (features, solution);
