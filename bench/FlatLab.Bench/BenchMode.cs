@@ -9,4 +9,6 @@ public enum BenchMode
     Kernels,
     /// <summary>Training steps of the optimizers and the flattest-interpolator search (docs/optimizers.md).</summary>
     Training,
+    /// <summary>The `paper` preset's wall time and time per case, and the exact population loss against Monte Carlo.</summary>
+    Sweep,
 }

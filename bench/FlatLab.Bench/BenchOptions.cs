@@ -6,7 +6,7 @@ namespace FlatLab.Bench;
 public sealed record BenchOptions
 {
     public const string Usage =
-        "usage: FlatLab.Bench solver|kernels|training [--sizes 250,500,1000,2000] [--out bench/results] [--seed 20261128]";
+        "usage: FlatLab.Bench solver|kernels|training|sweep [--sizes 250,500,1000,2000] [--out bench/results] [--seed 20261128]";
 
     public BenchMode Mode { get; init; } = BenchMode.Solver;
 
@@ -29,11 +29,12 @@ public sealed record BenchOptions
     public string Python { get; init; } = "/usr/bin/python3";
 
     /// <summary>The peer script, solving the same problem with HiGHS, cvxopt or a NumPy Newton method.</summary>
-    public string PeerScript { get; init; } = "/work/shared/peers/peer_solve.py";
+    /// <summary>Relative to the repository root, where the project's shared folder sits beside the clone.</summary>
+    public string PeerScript { get; init; } = Path.Combine("..", "shared", "peers", "peer_solve.py");
 
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0) throw new ArgumentException("Missing the mode (solver, kernels or training).");
+        if (args.Length == 0) throw new ArgumentException("Missing the mode (solver, kernels, training or sweep).");
         var options = new BenchOptions
         {
             Mode = args[0].ToLowerInvariant() switch
@@ -41,7 +42,8 @@ public sealed record BenchOptions
                 "solver" => BenchMode.Solver,
                 "kernels" => BenchMode.Kernels,
                 "training" => BenchMode.Training,
-                _ => throw new ArgumentException($"Unknown mode '{args[0]}'; expected solver, kernels or training."),
+                "sweep" => BenchMode.Sweep,
+                _ => throw new ArgumentException($"Unknown mode '{args[0]}'; expected solver, kernels, training or sweep."),
             },
         };
         for (var i = 1; i < args.Length; i++)

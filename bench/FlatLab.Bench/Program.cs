@@ -1,7 +1,7 @@
 using System.Globalization;
 using FlatLab.Bench;
 
-// Usage: dotnet run -c Release --project bench/FlatLab.Bench -- solver|kernels|training [--sizes 250,500,1000,2000] [--out DIR]
+// Usage: dotnet run -c Release --project bench/FlatLab.Bench -- solver|kernels|training|sweep [--sizes 250,500,1000,2000] [--out DIR]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -13,6 +13,7 @@ try
         BenchMode.Solver => SolverBenchmark.Run(options, Console.Out),
         BenchMode.Kernels => KernelBenchmark.Run(options, Console.Out),
         BenchMode.Training => TrainingBenchmark.Run(options, Console.Out),
+        BenchMode.Sweep => SweepBenchmark.Run(options, Console.Out),
         _ => 2,
     };
 }
