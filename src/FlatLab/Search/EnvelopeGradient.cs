@@ -10,7 +10,8 @@ namespace FlatLab.Search;
 ///   ∂V/∂w_j = |a_j|^p ∂c_j/∂w_j − a_j Σ_i λ_i σ'(w_j·x_i) x_i,
 /// with ∂c_j/∂w_j = c_j [ ∂S_j/((k+1) S_j) + k ∂T_j/((k+1) T_j) ], ∂S_j = Σ_i 2σσ'(z_ij) x_i and
 /// ∂T_j = Σ_i 2σ'σ''(z_ij) ‖x_i‖² x_i (zero for unit weights c_j = 1). The result is projected on
-/// the tangent space of each sphere (V is 0-homogeneous in every w_j, so this changes only rounding).
+/// the tangent space of each sphere: with exact weights V is 0-homogeneous in every w_j and the radial
+/// part is rounding; with unit weights (c_j = 1) it is not, and only the tangential part moves W.
 /// </summary>
 public static class EnvelopeGradient
 {

@@ -14,7 +14,8 @@ public sealed record SearchStep(int Iteration, double Objective, double Flatness
 /// <summary>A finished search: the path (first point = the start) and why it stopped.</summary>
 public sealed record FlattestSearchResult(IReadOnlyList<SearchStep> Path, string Stop, SolverStatus LastStatus)
 {
-    public SearchStep Best => Path[^1];
+    /// <summary>The last (flattest) point; null when the start could not be solved.</summary>
+    public SearchStep? Best => Path.Count > 0 ? Path[^1] : null;
 }
 
 /// <summary>

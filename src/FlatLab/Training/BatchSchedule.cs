@@ -5,10 +5,19 @@ namespace FlatLab.Training;
 
 /// <summary>Mini-batches drawn without replacement, reshuffled each epoch from a seeded stream;
 /// a batch of the whole sample is the sample itself (full-batch methods).</summary>
-internal sealed class BatchSchedule(int count, int batchSize, RandomSource random)
+internal sealed class BatchSchedule
 {
-    private readonly int[] _order = Enumerable.Range(0, count).ToArray();
-    private int _position = count;
+    private readonly int[] _order;
+    private readonly int count;
+    private readonly int batchSize;
+    private readonly RandomSource random;
+    private int _position;
+
+    public BatchSchedule(int count, int batchSize, RandomSource random)
+    {
+        _order = Enumerable.Range(0, count).ToArray();
+        (this.count, this.batchSize, this.random, _position) = (count, batchSize, random, count);
+    }
 
     public (DenseMatrix X, double[] Y) Next(DenseMatrix x, double[] y)
     {

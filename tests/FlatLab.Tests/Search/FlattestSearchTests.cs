@@ -82,8 +82,9 @@ public sealed class FlattestSearchTests
             else Assert.True(double.IsNaN(after.FlatnessMin));
             for (var j = 0; j < M; j++) Assert.Equal(1.0, after.Directions.Row(j).L2Norm(), 1e-14);
         }
-        Assert.True(result.Best.Objective < 0.99 * result.Path[0].Objective,
-            $"The objective went from {result.Path[0].Objective:G6} to {result.Best.Objective:G6} ({result.Stop}).");
+        var best = Assert.IsType<SearchStep>(result.Best);
+        Assert.True(best.Objective < 0.99 * result.Path[0].Objective,
+            $"The objective went from {result.Path[0].Objective:G6} to {best.Objective:G6} ({result.Stop}).");
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using FlatLab.LinearAlgebra;
 using FlatLab.Population;
 using FlatLab.Randomness;
 using FlatLab.Search;
+using FlatLab.Solvers;
 using FlatLab.Training;
 using MathNet.Numerics.LinearAlgebra.Double;
 
@@ -49,10 +50,9 @@ internal static class SearchCase
             (alignment, median) = (aligned.Mean, aligned.Median);
             points.Add(new TrajectoryPoint(step.Iteration, 0, double.NaN, step.FlatnessMin, step.FlatnessMin, aligned.Mean, loss.Loss, loss.Loss));
         });
-        if (result.Path.Count == 0)
-            return row with { Status = result.LastStatus.ToString().ToLowerInvariant(), Message = $"search {search.Name}: {result.Stop}" };
+        if (result.Best is not { } end)
+            return row with { Status = result.LastStatus.ToSnakeCase(), Message = $"search {search.Name}: {result.Stop}" };
 
-        var end = result.Best;
         return row with
         {
             Status = "solved",
