@@ -1,0 +1,85 @@
+using System.Globalization;
+using FlatLab.Activations;
+using FlatLab.Data;
+using FlatLab.LinearAlgebra;
+using FlatLab.Population;
+using FlatLab.Randomness;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Double;
+
+namespace FlatLab.Theory;
+
+/// <summary>
+/// The population loss L_D = E (f(x) − y)² for x uniform on {−1, 1}^d (docs/theory.md §3), by Monte Carlo:
+/// no closed form of MODEL §7 holds off the Gaussian. The noise is integrated exactly,
+/// L_D = E (f − g)² + s², so the standard error comes from (f − g)² alone. Chunk i draws from the
+/// stream <c>random.Fork("hypercube-sample/i")</c>, and chunks are merged in order, so the result does
+/// not depend on the number of threads.
+/// </summary>
+public static class HypercubeMonteCarlo
+{
+    private const int ChunkSize = 1024;
+
+    /// <param name="model">The target g and the noise level s.</param>
+    /// <param name="w">W (m × d), rows of any norm.</param>
+    /// <param name="a">a (m).</param>
+    /// <param name="sigma">The network's activation.</param>
+    /// <param name="samples">The number of fresh inputs, at least 2.</param>
+    /// <param name="random">The seeded source; it is forked, never advanced.</param>
+    /// <param name="kernels">Dense kernels; null picks <see cref="DenseKernels.Default"/>.</param>
+    /// <returns>L_D with its standard error; SignalPower is the mean of g² on the same inputs.</returns>
+    public static PopulationLossResult PopulationLoss(DataModel model, Matrix<double> w, double[] a, Activation sigma,
+                                                      int samples, RandomSource random, IDenseKernels? kernels = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(sigma);
+        ArgumentNullException.ThrowIfNull(random);
+        if (w.ColumnCount != model.Dimension)
+            throw new ArgumentException($"W has {w.ColumnCount} columns but the model has d = {model.Dimension}.", nameof(w));
+        if (a.Length != w.RowCount)
+            throw new ArgumentException($"W has {w.RowCount} rows (neurons) but a has {a.Length} entries.", nameof(a));
+        if (samples < 2) throw new ArgumentException($"Monte Carlo needs at least 2 samples, got {samples}.", nameof(samples));
+        kernels ??= DenseKernels.Default;
+
+        var d = model.Dimension;
+        var m = w.RowCount;
+        var weights = (w as DenseMatrix ?? DenseMatrix.OfMatrix(w)).Values;
+        var chunks = (samples + ChunkSize - 1) / ChunkSize;
+        var results = new SampleMoments[chunks];
+        Parallel.For(0, chunks, chunk =>
+        {
+            var count = Math.Min(ChunkSize, samples - chunk * ChunkSize);
+            var stream = random.Fork("hypercube-sample/" + chunk.ToString(CultureInfo.InvariantCulture));
+            var x = new double[count * d]; // column-major count × d
+            var row = new double[d];
+            var g = new double[count];
+            for (var i = 0; i < count; i++)
+            {
+                HypercubeSampler.FillSigns(stream, row);
+                for (var c = 0; c < d; c++) x[i + c * count] = row[c];
+                g[i] = model.Target(row);
+            }
+            var z = new double[count * m];
+            kernels.Multiply(false, true, count, m, d, x, weights, z);
+            var moments = new SampleMoments(2);
+            Span<double> values = stackalloc double[2];
+            for (var i = 0; i < count; i++)
+            {
+                var f = 0.0;
+                for (var j = 0; j < m; j++) f += a[j] * sigma.Value(z[i + j * count]);
+                var e = f - g[i];
+                values[0] = e * e;
+                values[1] = g[i] * g[i];
+                moments.Add(values);
+            }
+            results[chunk] = moments;
+        });
+        var total = new SampleMoments(2);
+        foreach (var r in results) total.Merge(r);
+        var noise = model.NoiseStd * model.NoiseStd;
+        return new PopulationLossResult(total.Mean(0) + noise, Math.Sqrt(total.Covariance(0, 0) / samples),
+            PopulationLossMethod.MonteCarlo, total.Mean(1), noise, samples);
+    }
+}
