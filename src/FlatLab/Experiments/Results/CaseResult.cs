@@ -57,6 +57,24 @@ public sealed record CaseResult
     public double Separation { get; init; } = double.NaN;
     public double CaseSeconds { get; init; } = double.NaN;
 
+    // Theory diagnostics of ρ cases (docs/theory.md); NaN where they do not apply.
+    /// <summary>Σ c_j|a_j|^p over the certified lower bound (the paper's Theorem 1); ≥ 1.</summary>
+    public double FlatnessOverLowerBound { get; init; } = double.NaN;
+    /// <summary>Eigenvalues of ΦΦᵀ/n: the largest, the second, the smallest, and second / smallest (Lemma 2).</summary>
+    public double GramLargest { get; init; } = double.NaN;
+    public double GramSecond { get; init; } = double.NaN;
+    public double GramSmallest { get; init; } = double.NaN;
+    public double GramSecondOverSmallest { get; init; } = double.NaN;
+    /// <summary>max_j |S_j / E S_j − 1| and max_j |T_j / E T_j − 1| under Gaussian features (Lemmas 1 and 4).</summary>
+    public double SDeviationMax { get; init; } = double.NaN;
+    public double TDeviationMax { get; init; } = double.NaN;
+    /// <summary>(Σ|a_j|)² / (m_nz Σ a_j²) over the non-zero weights: 1 for equal magnitudes (Proposition 2).</summary>
+    public double ParticipationRatio { get; init; } = double.NaN;
+    /// <summary>The share of Σ|a_j| carried by the largest 10% of the neurons.</summary>
+    public double TopDecileShare { get; init; } = double.NaN;
+    /// <summary>F_min of the Theorem 4 reference interpolator on the same data, when it interpolates.</summary>
+    public double ReferenceFlatnessMin { get; init; } = double.NaN;
+
     // Optimizer runs and searches (NaN / 0 for ρ cases); docs/optimizers.md.
     /// <summary>Training steps taken, or search iterations.</summary>
     public int TrainSteps { get; init; }
