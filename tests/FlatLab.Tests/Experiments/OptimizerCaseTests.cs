@@ -1,0 +1,132 @@
+using FlatLab.Experiments.Results;
+using FlatLab.Experiments.Running;
+using FlatLab.Experiments.Specs;
+using FlatLab.Reporting.Runs;
+using FlatLab.Reporting.Tables;
+using FlatLab.Tests.Cli;
+
+namespace FlatLab.Tests.Experiments;
+
+[Collection(SweepCollection.Name)]
+public sealed class OptimizerCaseTests
+{
+    /// <summary>One ρ case, two optimizer runs and two searches per seed, on a tiny single-index panel.</summary>
+    private const string SpecText = """
+        { "name": "optimizer-cases", "seed": 11, "seeds": 2,
+          "rho": { "values": [0.3] },
+          "panels": [ { "name": "relu", "link": "single-index", "activation": "relu", "d": 6, "n": 30, "m": 60 } ],
+          "optimizers": [
+            { "name": "gd", "optimizer": "gd", "learning_rate": 0.05, "loss_tolerance": 1e-4, "max_steps": 3000, "records": 3 },
+            { "name": "sgd", "optimizer": "sgd", "learning_rate": 0.02, "batch_size": 10, "loss_tolerance": 1e-4, "max_steps": 3000, "records": 3 } ],
+          "searches": [
+            { "name": "random", "start": "random", "max_iterations": 4 },
+            { "name": "from-gd", "start": "trained", "from": "gd", "max_iterations": 4 } ] }
+        """;
+
+    private static SweepSpec Spec => SweepSpecJson.Parse(SpecText);
+
+    [Fact]
+    public void GivenOptimizerRunsAndSearches_WhenExpanded_ThenEachPanelAndSeedGetsOneCaseOfEach()
+    {
+        var keys = SweepCase.Expand(Spec).Select(c => c.Key).ToArray();
+
+        Assert.Equal(
+            ["relu/s00/rho00", "relu/s00/train-gd", "relu/s00/train-sgd", "relu/s00/search-random", "relu/s00/search-from-gd",
+             "relu/s01/rho00", "relu/s01/train-gd", "relu/s01/train-sgd", "relu/s01/search-random", "relu/s01/search-from-gd"],
+            keys);
+    }
+
+    [Fact]
+    public void GivenARun_WhenFinished_ThenTrajectoriesRunFromTheStartToTheEndAndSearchesNeverGetSharper()
+    {
+        using var folder = new TempDirectory();
+
+        var rows = SweepRuns.Run(Spec, folder.Path).Rows;
+
+        foreach (var train in rows.Where(r => r.Kind == "train"))
+        {
+            Assert.Equal("solved", train.Status);
+            var path = Assert.IsType<TrajectoryPoint[]>(train.Trajectory);
+            Assert.Equal(0, path[0].Step);
+            Assert.Equal(train.TrainSteps, path[^1].Step);
+            Assert.Equal(train.FlatnessMin, path[^1].FlatnessMin);
+            Assert.True(train.TrainLoss < 1e-4 && path[0].TrainLoss > path[^1].TrainLoss);
+            Assert.True(train.FlatnessMin >= train.FlattestFlatnessMin * (1 - 1e-9), "an interpolator is never flatter than the flattest one for its W");
+        }
+        foreach (var search in rows.Where(r => r.Kind == "search"))
+        {
+            Assert.Equal("solved", search.Status);
+            var path = Assert.IsType<TrajectoryPoint[]>(search.Trajectory);
+            Assert.True(path.Length >= 2, search.Message);
+            for (var s = 1; s < path.Length; s++) Assert.True(path[s].FlatnessMin < path[s - 1].FlatnessMin);
+            Assert.Equal(search.FlatnessMin, path[^1].FlatnessMin);
+        }
+        // The search from the GD network starts exactly where that run ended.
+        foreach (var seed in new[] { "s00", "s01" })
+        {
+            var gd = rows.Single(r => r.CaseKey == $"relu/{seed}/train-gd");
+            var search = rows.Single(r => r.CaseKey == $"relu/{seed}/search-from-gd");
+            Assert.Equal(gd.FlattestFlatnessMin, search.Trajectory![0].FlatnessMin, 1e-9 * gd.FlattestFlatnessMin);
+        }
+    }
+
+    [Fact]
+    public void GivenARunStoppedMidway_WhenResumedOnAnotherThreadCount_ThenRowsAndTrajectoriesEqualAnUninterruptedRun()
+    {
+        var spec = Spec;
+        using var reference = new TempDirectory();
+        using var run = new TempDirectory();
+        var expected = SweepRuns.Run(spec, reference.Path, threads: 1);
+        using var cancel = new CancellationTokenSource();
+        var progress = new ActionProgress(p => { if (p.Done >= 3) cancel.Cancel(); });
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            SweepRuns.Run(spec, run.Path, threads: 2, progress: progress, cancel: cancel.Token));
+        var saved = SweepRuns.StoreRows(run.Path).Count;
+        var resumed = SweepRuns.Run(spec, run.Path, threads: 2, resume: true);
+
+        Assert.InRange(saved, 3, 9);
+        Assert.Equal(saved, resumed.Resumed);
+        Assert.Equal(SweepRuns.Comparable(expected.Rows), SweepRuns.Comparable(resumed.Rows));
+        // The trajectories table of both runs is the same file.
+        using var a = new TempDirectory();
+        using var b = new TempDirectory();
+        Assert.True(TrajectoryTable.Write(a.Path, expected.Rows));
+        Assert.True(TrajectoryTable.Write(b.Path, resumed.Rows));
+        var lines = File.ReadAllLines(Path.Combine(a.Path, TrajectoryTable.CsvFileName));
+        Assert.Equal(lines, File.ReadAllLines(Path.Combine(b.Path, TrajectoryTable.CsvFileName)));
+        Assert.Equal(1 + expected.Rows.Sum(r => r.Trajectory?.Length ?? 0), lines.Length);
+    }
+
+    [Fact]
+    public void GivenAReport_WhenWritten_ThenTheTrajectoryTablesAndTheOverlaidFiguresExist()
+    {
+        using var folder = new TempDirectory();
+        var started = DateTimeOffset.UtcNow;
+        var settings = new SweepRunSettings();
+        var result = SweepRunner.Run(Spec, folder.Path, settings);
+
+        RunReport.Write(folder.Path, Spec, result.Rows, RunManifestFactory.Capture(Spec, settings, result, started));
+
+        foreach (var file in new[] { TrajectoryTable.CsvFileName, TrajectoryTable.ParquetFileName, Path.Combine("figures", "relu.png") })
+            Assert.True(new FileInfo(Path.Combine(folder.Path, file)).Length > 0, file);
+        var rows = ResultsTable.Read(Path.Combine(folder.Path, ResultsTable.CsvFileName));
+        Assert.Equal(["rho", "train", "train", "search", "search"], rows.Take(5).Select(r => r.Kind));
+    }
+
+    [Theory]
+    [InlineData("\"from\": \"gd\"", "\"from\": \"adam\"", "searches[1].from")]
+    [InlineData("\"optimizer\": \"sgd\"", "\"optimizer\": \"lbfgs\"", "optimizers[1].optimizer")]
+    [InlineData("\"name\": \"random\"", "\"name\": \"gd\"", "optimizers[].name / searches[].name")]
+    public void GivenABadRunSpec_WhenParsed_ThenTheErrorNamesTheField(string from, string to, string field)
+    {
+        var e = Assert.Throws<SpecException>(() => SweepSpecJson.Parse(SpecText.Replace(from, to)));
+
+        Assert.Equal(field, e.Field);
+    }
+
+    private sealed class ActionProgress(Action<SweepProgress> action) : IProgress<SweepProgress>
+    {
+        public void Report(SweepProgress value) => action(value);
+    }
+}
