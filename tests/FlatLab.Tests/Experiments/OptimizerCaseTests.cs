@@ -16,8 +16,8 @@ public sealed class OptimizerCaseTests
           "rho": { "values": [0.3] },
           "panels": [ { "name": "relu", "link": "single-index", "activation": "relu", "d": 6, "n": 30, "m": 60 } ],
           "optimizers": [
-            { "name": "gd", "optimizer": "gd", "learning_rate": 0.05, "loss_tolerance": 1e-4, "max_steps": 3000, "records": 3 },
-            { "name": "sgd", "optimizer": "sgd", "learning_rate": 0.02, "batch_size": 10, "loss_tolerance": 1e-4, "max_steps": 3000, "records": 3 } ],
+            { "name": "gd", "optimizer": "gd", "learning_rate": 0.05, "loss_tolerance": 1e-3, "max_steps": 6000, "records": 3 },
+            { "name": "sgd", "optimizer": "sgd", "learning_rate": 0.02, "batch_size": 10, "loss_tolerance": 1e-3, "max_steps": 6000, "records": 3 } ],
           "searches": [
             { "name": "random", "start": "random", "max_iterations": 4 },
             { "name": "from-gd", "start": "trained", "from": "gd", "max_iterations": 4 } ] }
@@ -50,7 +50,7 @@ public sealed class OptimizerCaseTests
             Assert.Equal(0, path[0].Step);
             Assert.Equal(train.TrainSteps, path[^1].Step);
             Assert.Equal(train.FlatnessMin, path[^1].FlatnessMin);
-            Assert.True(train.TrainLoss < 1e-4 && path[0].TrainLoss > path[^1].TrainLoss);
+            Assert.True(train.TrainLoss < 1e-3 && path[0].TrainLoss > path[^1].TrainLoss);
             Assert.True(train.FlatnessMin >= train.FlattestFlatnessMin * (1 - 1e-9), "an interpolator is never flatter than the flattest one for its W");
         }
         foreach (var search in rows.Where(r => r.Kind == "search"))
