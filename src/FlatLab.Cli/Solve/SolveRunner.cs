@@ -1,4 +1,5 @@
 using System.Globalization;
+using FlatLab.InnerWeights;
 using FlatLab.LinearAlgebra;
 using FlatLab.Networks;
 using FlatLab.Population;
@@ -23,9 +24,10 @@ public static class SolveRunner
         var inputs = SolveInputReader.Read(spec);
         var kernels = DenseKernels.Default;
         FlattestInterpolatorProblem problem;
+        NeuronFeatures features;
         try
         {
-            var features = NeuronFeatures.Compute(inputs.Features, inputs.InnerWeights, spec.Activation, kernels);
+            features = NeuronFeatures.Compute(inputs.Features, inputs.InnerWeights, spec.Activation, kernels);
             problem = FlattestInterpolatorProblem.Create(features, inputs.Labels, spec.Weighting);
         }
         catch (ArgumentException e)
@@ -47,8 +49,11 @@ public static class SolveRunner
                 alternative = PopulationLoss.Compute(model, unit, other, spec.Activation, random.Fork("population-loss-alternative"));
         }
 
+        var (largest, smallest, _) = WeightDiagnostics.ExtremeSingularValues(features.Phi, kernels);
         var report = new SolutionReport
         {
+            Separation = WeightDiagnostics.Separation(NeuronFeatures.UnitRows(inputs.InnerWeights), kernels),
+            PhiCondition = smallest > 0 ? largest / smallest : double.PositiveInfinity,
             Result = result,
             SampleCount = inputs.SampleCount,
             NeuronCount = inputs.NeuronCount,

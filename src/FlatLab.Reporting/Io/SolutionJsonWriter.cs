@@ -53,6 +53,8 @@ public static class SolutionJsonWriter
         Number(w, "primal_residual", r.PrimalResidual);
         Number(w, "dual_infeasibility", r.DualInfeasibility);
         Number(w, "condition_estimate", r.ConditionEstimate);
+        Number(w, "phi_condition", report.PhiCondition);
+        Number(w, "separation", report.Separation);
         Number(w, "unit_lp_norm", r.UnitLpNorm);
         w.WriteNumber("support", r.Support);
         w.WriteString("method", r.Method);

@@ -71,6 +71,15 @@ public sealed class SolveCommandTests
         Assert.Equal(objective, root.GetProperty("objective").GetDouble(), objective * 1e-9);
         Assert.Equal(4.0 / 10 * objective, root.GetProperty("flatness_min").GetDouble(), objective * 1e-9);
         Assert.True(root.GetProperty("lower_bound").GetDouble() <= objective * (1 + 1e-9));
+
+        // Separation and κ(Φ), against a direct computation: the Gram matrix of the unit rows and the SVD of Φ.
+        var unit = Matrix<double>.Build.DenseOfRowVectors(Enumerable.Range(0, 24).Select(j => w.Row(j) / w.Row(j).L2Norm()));
+        var gram = unit * unit.Transpose();
+        var separation = Enumerable.Range(0, 24).SelectMany(j => Enumerable.Range(0, 24).Where(l => l != j).Select(l => Math.Abs(gram[j, l]))).Max();
+        Assert.Equal(separation, root.GetProperty("separation").GetDouble(), 1e-12);
+        var phi = (x * unit.Transpose()).Map(z => Math.Max(z, 0));
+        var singular = phi.Svd(computeVectors: false).S;
+        Assert.Equal(singular.Maximum() / singular.Minimum(), root.GetProperty("phi_condition").GetDouble(), 1e-6 * singular.Maximum() / singular.Minimum());
     }
 
     [Fact]
