@@ -15,7 +15,7 @@ namespace FlatLab.Theory;
 /// A = (e₁e₂ᵀ + e₂e₁ᵀ)/2, which gives xᵀA x − tr A = x₁x₂ exactly. Unlike the quadratic-feature models of
 /// MODEL §1, ‖A‖_F = 1/√2 (not 1) so that y = x₁x₂ with E[y²] = 1 on the hypercube; the true directions
 /// U = (e₁; e₂) span the two coordinates the label depends on. The closed-form population losses assume
-/// Gaussian x: use <see cref="HypercubeMonteCarlo"/>.
+/// Gaussian x: use <see cref="SampledPopulationLoss"/>.
 /// </para>
 /// </summary>
 public static class XorTarget

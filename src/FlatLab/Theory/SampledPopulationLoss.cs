@@ -10,40 +10,44 @@ using MathNet.Numerics.LinearAlgebra.Double;
 namespace FlatLab.Theory;
 
 /// <summary>
-/// The population loss L_D = E (f(x) − y)² for x uniform on {−1, 1}^d (docs/theory.md §3), by Monte Carlo:
-/// no closed form of MODEL §7 holds off the Gaussian. The noise is integrated exactly,
-/// L_D = E (f − g)² + s², so the standard error comes from (f − g)² alone. Chunk i draws from the
-/// stream <c>random.Fork("hypercube-sample/i")</c>, and chunks are merged in order, so the result does
-/// not depend on the number of threads.
+/// The population loss L_D = E (f(x) − y)² by Monte Carlo where MODEL §7's closed forms do not hold:
+/// hypercube inputs (docs/theory.md §3), and networks with an inner bias, f(x) = Σ_j a_j σ(w_j·x + b_j),
+/// given as W̃ = (W, b) with d + 1 columns. The noise is integrated exactly, L_D = E (f − g)² + s², so
+/// the standard error comes from (f − g)² alone. Chunk i draws from the stream
+/// <c>random.Fork("sample/i")</c>, and chunks are merged in order, so the result does not depend on the
+/// number of threads.
 /// </summary>
-public static class HypercubeMonteCarlo
+public static class SampledPopulationLoss
 {
     private const int ChunkSize = 1024;
 
     /// <param name="model">The target g and the noise level s.</param>
-    /// <param name="w">W (m × d), rows of any norm.</param>
+    /// <param name="w">W (m × d), or W̃ = (W, b) (m × (d + 1)) for a network with biases; rows of any norm.</param>
     /// <param name="a">a (m).</param>
     /// <param name="sigma">The network's activation.</param>
     /// <param name="samples">The number of fresh inputs, at least 2.</param>
     /// <param name="random">The seeded source; it is forked, never advanced.</param>
     /// <param name="kernels">Dense kernels; null picks <see cref="DenseKernels.Default"/>.</param>
     /// <returns>L_D with its standard error; SignalPower is the mean of g² on the same inputs.</returns>
-    public static PopulationLossResult PopulationLoss(DataModel model, Matrix<double> w, double[] a, Activation sigma,
-                                                      int samples, RandomSource random, IDenseKernels? kernels = null)
+    /// <param name="features">Where the inputs come from.</param>
+    public static PopulationLossResult Compute(DataModel model, Matrix<double> w, double[] a, Activation sigma,
+        FeatureDistribution features, int samples, RandomSource random, IDenseKernels? kernels = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(sigma);
         ArgumentNullException.ThrowIfNull(random);
-        if (w.ColumnCount != model.Dimension)
-            throw new ArgumentException($"W has {w.ColumnCount} columns but the model has d = {model.Dimension}.", nameof(w));
+        if (w.ColumnCount != model.Dimension && w.ColumnCount != model.Dimension + 1)
+            throw new ArgumentException(
+                $"W has {w.ColumnCount} columns but the model has d = {model.Dimension} (d + 1 with biases).", nameof(w));
         if (a.Length != w.RowCount)
             throw new ArgumentException($"W has {w.RowCount} rows (neurons) but a has {a.Length} entries.", nameof(a));
         if (samples < 2) throw new ArgumentException($"Monte Carlo needs at least 2 samples, got {samples}.", nameof(samples));
         kernels ??= DenseKernels.Default;
 
         var d = model.Dimension;
+        var columns = w.ColumnCount; // d, or d + 1 when the last column holds the biases
         var m = w.RowCount;
         var weights = (w as DenseMatrix ?? DenseMatrix.OfMatrix(w)).Values;
         var chunks = (samples + ChunkSize - 1) / ChunkSize;
@@ -51,18 +55,20 @@ public static class HypercubeMonteCarlo
         Parallel.For(0, chunks, chunk =>
         {
             var count = Math.Min(ChunkSize, samples - chunk * ChunkSize);
-            var stream = random.Fork("hypercube-sample/" + chunk.ToString(CultureInfo.InvariantCulture));
-            var x = new double[count * d]; // column-major count × d
+            var stream = random.Fork("sample/" + chunk.ToString(CultureInfo.InvariantCulture));
+            var x = new double[count * columns]; // column-major count × columns; a bias column of ones
             var row = new double[d];
             var g = new double[count];
             for (var i = 0; i < count; i++)
             {
-                HypercubeSampler.FillSigns(stream, row);
+                if (features == FeatureDistribution.Hypercube) HypercubeSampler.FillSigns(stream, row);
+                else stream.FillGaussian(row);
                 for (var c = 0; c < d; c++) x[i + c * count] = row[c];
+                if (columns > d) x[i + d * count] = 1;
                 g[i] = model.Target(row);
             }
             var z = new double[count * m];
-            kernels.Multiply(false, true, count, m, d, x, weights, z);
+            kernels.Multiply(false, true, count, m, columns, x, weights, z);
             var moments = new SampleMoments(2);
             Span<double> values = stackalloc double[2];
             for (var i = 0; i < count; i++)
