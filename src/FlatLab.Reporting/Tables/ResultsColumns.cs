@@ -66,6 +66,7 @@ public static class ResultsColumns
         Dbl(nameof(CaseResult.ParticipationRatio), r => r.ParticipationRatio, (r, v) => r with { ParticipationRatio = v }),
         Dbl(nameof(CaseResult.TopDecileShare), r => r.TopDecileShare, (r, v) => r with { TopDecileShare = v }),
         Dbl(nameof(CaseResult.ReferenceFlatnessMin), r => r.ReferenceFlatnessMin, (r, v) => r with { ReferenceFlatnessMin = v }),
+        Dbl(nameof(CaseResult.BiasShare), r => r.BiasShare, (r, v) => r with { BiasShare = v }),
         Int(nameof(CaseResult.TrainSteps), r => r.TrainSteps, (r, v) => r with { TrainSteps = v }),
         Dbl(nameof(CaseResult.TrainLoss), r => r.TrainLoss, (r, v) => r with { TrainLoss = v }),
         Dbl(nameof(CaseResult.LearningRate), r => r.LearningRate, (r, v) => r with { LearningRate = v }),

@@ -50,4 +50,15 @@ public static class BiasAugmentation
         var b = Enumerable.Range(0, wTilde.RowCount).Select(j => wTilde[j, d]).ToArray();
         return (w, b);
     }
+
+    /// <summary>The mean over neurons of |b_j| / ‖(w_j, b_j)‖ for W̃ = (W, b): how much of each direction is bias.</summary>
+    public static double Share(Matrix<double> wTilde)
+    {
+        var last = wTilde.ColumnCount - 1;
+        return Enumerable.Range(0, wTilde.RowCount).Average(j =>
+        {
+            var norm = wTilde.Row(j).L2Norm();
+            return norm > 0 ? Math.Abs(wTilde[j, last]) / norm : 0;
+        });
+    }
 }

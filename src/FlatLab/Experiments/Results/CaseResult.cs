@@ -74,6 +74,8 @@ public sealed record CaseResult
     public double TopDecileShare { get; init; } = double.NaN;
     /// <summary>F_min of the Theorem 4 reference interpolator on the same data, when it interpolates.</summary>
     public double ReferenceFlatnessMin { get; init; } = double.NaN;
+    /// <summary>Networks with biases: the mean over neurons of |b_j| / ‖(w_j, b_j)‖ (0 when no neuron uses its bias).</summary>
+    public double BiasShare { get; init; } = double.NaN;
 
     // Optimizer runs and searches (NaN / 0 for ρ cases); docs/optimizers.md.
     /// <summary>Training steps taken, or search iterations.</summary>

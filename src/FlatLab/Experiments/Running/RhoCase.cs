@@ -1,12 +1,13 @@
+using FlatLab.Data;
 using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Specs;
 using FlatLab.InnerWeights;
 using FlatLab.LinearAlgebra;
 using FlatLab.Networks;
-using FlatLab.Population;
 using FlatLab.Randomness;
 using FlatLab.Solvers;
 using FlatLab.Theory;
+using MathNet.Numerics.LinearAlgebra.Double;
 
 namespace FlatLab.Experiments.Running;
 
@@ -21,14 +22,29 @@ internal static class RhoCase
         return theory.SmallestEigenvalue > zero ? Math.Sqrt(theory.LargestEigenvalue / theory.SmallestEigenvalue) : double.PositiveInfinity;
     }
 
+    /// <summary>
+    /// Unit directions at correlation ρ with span(U) (MODEL §6); for a network with biases each gets a
+    /// bias b_j ~ N(0, 1) and (w_j, b_j) is then scaled to unit norm, so ρ is the correlation of w_j
+    /// before its bias is added.
+    /// </summary>
+    internal static DenseMatrix Directions(PanelSpec panel, DataModel model, double rho, RandomSource random)
+    {
+        var w = CorrelatedWeights.Sample(model.Directions, panel.M, rho, random.Fork("weights"));
+        if (!panel.Bias) return w;
+        var bias = random.Fork("bias");
+        return NeuronFeatures.UnitRows(BiasAugmentation.Join(w, Enumerable.Range(0, panel.M).Select(_ => bias.NextGaussian()).ToArray()));
+    }
+
     public static CaseResult Run(SweepCase c, SweepSpec spec, IDenseKernels kernels, CaseResult row)
     {
         var panel = c.Panel;
-        var (model, sample) = CaseData.Draw(c);
+        var data = CaseData.Draw(c);
+        var (model, sample) = data;
         var random = new RandomSource(c.CaseSeed);
-        var w = CorrelatedWeights.Sample(model.Directions, panel.M, c.Rho, random.Fork("weights"));
+        var w = Directions(panel, model, c.Rho, random);
         var sigma = panel.NetworkActivation;
-        var features = NeuronFeatures.Compute(sample.Features, w, sigma, kernels);
+        var inputs = data.NetworkInputs(panel);
+        var features = NeuronFeatures.Compute(inputs.Features, w, sigma, kernels);
         var problem = FlattestInterpolatorProblem.Create(features, sample.Labels, spec.Solver.Weighting);
         var solution = FlattestInterpolatorSolver.Solve(problem, spec.Solver.ToSettings() with { Kernels = kernels });
         var theory = CaseDiagnostics.Compute(features, solution, panel.D, kernels);
@@ -42,8 +58,10 @@ internal static class RhoCase
             GramSecond = theory.SecondEigenvalue,
             GramSmallest = theory.SmallestEigenvalue,
             GramSecondOverSmallest = theory.SecondOverSmallest,
-            SDeviationMax = theory.MaxSDeviation,
-            TDeviationMax = theory.MaxTDeviation,
+            // The expectations of S_j and T_j are Gaussian, bias-free ones.
+            SDeviationMax = panel.IsGaussianBiasFree ? theory.MaxSDeviation : double.NaN,
+            TDeviationMax = panel.IsGaussianBiasFree ? theory.MaxTDeviation : double.NaN,
+            BiasShare = panel.Bias ? BiasAugmentation.Share(w) : double.NaN,
             ParticipationRatio = theory.ParticipationRatio,
             TopDecileShare = theory.TopDecileShare,
             ReferenceFlatnessMin = reference.Interpolates ? reference.FlatnessMin : double.NaN,
@@ -66,9 +84,7 @@ internal static class RhoCase
 
 
         var unit = NeuronFeatures.UnitRows(w); // the rows the solver's outer weights belong to
-        var loss = spec.Population.IsMonteCarlo
-            ? PopulationLoss.MonteCarlo(model, unit, solution.OuterWeights, sigma, spec.Population.Samples, random.Fork("population"))
-            : PopulationLoss.Compute(model, unit, solution.OuterWeights, sigma, random.Fork("population"), spec.Population.Samples);
+        var loss = data.Loss(panel, spec, unit, solution.OuterWeights, random.Fork("population"));
         return row with
         {
             PopulationLoss = loss.Loss,

@@ -1,8 +1,8 @@
 using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Specs;
-using FlatLab.InnerWeights;
 using FlatLab.LinearAlgebra;
 using FlatLab.Population;
+using FlatLab.Theory;
 using FlatLab.Randomness;
 using FlatLab.Search;
 using FlatLab.Solvers;
@@ -22,14 +22,16 @@ internal static class SearchCase
     {
         var search = spec.Searches.Single(s => s.Name == c.Variant);
         var data = CaseData.Draw(c);
-        var (model, sample) = data;
-        var sigma = c.Panel.NetworkActivation;
+        var model = data.Model;
+        var panel = c.Panel;
+        var sigma = panel.NetworkActivation;
         var random = new RandomSource(c.CaseSeed);
+        var inputs = data.NetworkInputs(panel);
         var start = search.Start switch
         {
-            "rho" => CorrelatedWeights.Sample(model.Directions, c.Panel.M, search.Rho, random.Fork("weights")),
+            "rho" => RhoCase.Directions(panel, model, search.Rho, random),
             "trained" => TrainingCase.Replay(c, spec, search.From!, data, kernels).Inner,
-            _ => RandomDirections(c.Panel.M, model.Dimension, random.Fork("weights")),
+            _ => RandomDirections(panel.M, inputs.Dimension, random.Fork("weights")),
         };
         var settings = new FlattestSearchSpec
         {
@@ -41,12 +43,14 @@ internal static class SearchCase
         var points = new List<TrajectoryPoint>();
         PopulationLossResult? loss = null;
         double alignment = double.NaN, median = double.NaN;
-        var result = FlattestSearch.Run(sample, start, sigma, settings, step =>
+        double biasShare = double.NaN;
+        var result = FlattestSearch.Run(inputs, start, sigma, settings, step =>
         {
-            loss = spec.Population.IsMonteCarlo
-                ? PopulationLoss.MonteCarlo(model, step.Directions, step.OuterWeights, sigma, spec.Population.Samples, random.Fork($"population/{step.Iteration}"))
-                : PopulationLoss.Compute(model, step.Directions, step.OuterWeights, sigma, random.Fork($"population/{step.Iteration}"), spec.Population.Samples);
-            var aligned = Alignment.Compute(model.Directions, step.Directions, step.OuterWeights, sigma);
+            loss = data.Loss(panel, spec, step.Directions, step.OuterWeights, random.Fork($"population/{step.Iteration}"));
+            // Alignment concerns the weight part; with biases, (w_j, b_j) is split first.
+            var weights = panel.Bias ? BiasAugmentation.Split(step.Directions).W : step.Directions;
+            if (panel.Bias) biasShare = BiasAugmentation.Share(step.Directions);
+            var aligned = Alignment.Compute(model.Directions, weights, step.OuterWeights, sigma);
             (alignment, median) = (aligned.Mean, aligned.Median);
             points.Add(new TrajectoryPoint(step.Iteration, 0, double.NaN, step.FlatnessMin, step.FlatnessMin, aligned.Mean, loss.Loss, loss.Loss));
         });
@@ -69,6 +73,7 @@ internal static class SearchCase
             FlattestPopulationLoss = loss.Loss,
             AlignmentMean = alignment,
             AlignmentMedian = median,
+            BiasShare = biasShare,
             TrainSteps = end.Iteration,
             Iterations = end.Solves,
             Trajectory = points.ToArray(),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FlatLab.Activations;
 using FlatLab.Data;
+using FlatLab.Theory;
 
 namespace FlatLab.Experiments.Specs;
 
@@ -12,6 +13,7 @@ public sealed record PanelSpec
     /// <summary>The figure the panel belongs to ("2", "3", "4"), for composed figures; free text.</summary>
     public string Figure { get; init; } = "";
     public string Title { get; init; } = "";
+    /// <summary>A link of MODEL §1, or "xor": y = x₁x₂, the labels of Wen, Li and Ma (2023) (docs/theory.md §4).</summary>
     public string Link { get; init; } = "single-index";
     /// <summary>The network's activation σ.</summary>
     public string Activation { get; init; } = "relu";
@@ -24,10 +26,19 @@ public sealed record PanelSpec
     /// <summary>c_r (sum-single-index) or b_l (teacher); null for the documented defaults.</summary>
     public double[]? Coefficients { get; init; }
     public double NoiseStd { get; init; } = 0.1;
+    /// <summary>"gaussian" (MODEL §1) or "hypercube" (x uniform on {−1, 1}^d).</summary>
+    public string Features { get; init; } = "gaussian";
+    /// <summary>A network with inner biases, f(x) = Σ a_j σ(w_j·x + b_j) (docs/theory.md §5).</summary>
+    public bool Bias { get; init; }
+
+    public bool IsXor => Link == "xor";
+    public FeatureDistribution FeatureDistribution => Features == "hypercube" ? FeatureDistribution.Hypercube : FeatureDistribution.Gaussian;
+    /// <summary>The paper's exact setting: Gaussian inputs and no biases, where MODEL §7's closed forms hold.</summary>
+    public bool IsGaussianBiasFree => FeatureDistribution == FeatureDistribution.Gaussian && !Bias;
 
     public Activation NetworkActivation => ActivationParser.Parse(Activation);
     public Activation TargetActivation => ActivationParser.Parse(LinkActivation ?? Activation);
-    public LinkKind LinkKind => LinkKindNames.Parse(Link);
+    public LinkKind LinkKind => IsXor ? LinkKind.QuadraticFeature : LinkKindNames.Parse(Link);
 
     public DataModelSpec ToDataModelSpec() =>
         new(D, R, LinkKind, TargetActivation, Coefficients, NoiseStd);
@@ -37,7 +48,10 @@ public sealed record PanelSpec
         SpecNames.Check($"{field}.name", Name);
         Check($"{field}.activation", Activation, () => ActivationParser.Parse(Activation));
         if (LinkActivation is not null) Check($"{field}.link_activation", LinkActivation, () => ActivationParser.Parse(LinkActivation));
-        Check($"{field}.link", Link, () => LinkKindNames.Parse(Link));
+        if (!IsXor) Check($"{field}.link", Link, () => LinkKindNames.Parse(Link));
+        if (Features is not ("gaussian" or "hypercube"))
+            throw new SpecException($"{field}.features", Features, "expected gaussian or hypercube");
+        if (IsXor && D < 2) throw new SpecException($"{field}.d", Str(D), "xor labels need d >= 2");
         if (D < 2) throw new SpecException($"{field}.d", Str(D), "must be >= 2");
         if (N < 1) throw new SpecException($"{field}.n", Str(N), "must be >= 1");
         if (M <= N) throw new SpecException($"{field}.m", Str(M), $"must exceed n = {N} (an over-parameterised network)");

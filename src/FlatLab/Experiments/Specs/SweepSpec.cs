@@ -32,9 +32,19 @@ public sealed record SweepSpec
         var duplicate = Panels.GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new SpecException("panels[].name", duplicate.Key, "panel names must be unique");
         var panelNames = Panels.Select(p => p.Name).ToArray();
-        for (var i = 0; i < Optimizers.Length; i++) Optimizers[i].Validate($"optimizers[{i}]", panelNames);
+        for (var i = 0; i < Optimizers.Length; i++) Optimizers[i].Validate($"optimizers[{i}]", Panels);
         var optimizerNames = Optimizers.Select(o => o.Name).ToArray();
-        for (var i = 0; i < Searches.Length; i++) Searches[i].Validate($"searches[{i}]", panelNames, optimizerNames);
+        for (var i = 0; i < Searches.Length; i++)
+        {
+            var search = Searches[i];
+            search.Validate($"searches[{i}]", panelNames, optimizerNames);
+            if (search.Start != "trained") continue;
+            // A search from a trained network replays that run on each of its panels.
+            var trained = Optimizers.Single(o => o.Name == search.From).Panels ?? panelNames;
+            var outside = (search.Panels ?? panelNames).FirstOrDefault(p => !trained.Contains(p));
+            if (outside is not null)
+                throw new SpecException($"searches[{i}].panels", outside, $"the optimizer run '{search.From}' does not run on this panel");
+        }
         var variants = optimizerNames.Concat(Searches.Select(s => s.Name)).GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
         if (variants is not null) throw new SpecException("optimizers[].name / searches[].name", variants.Key, "names must be unique");
         return this;

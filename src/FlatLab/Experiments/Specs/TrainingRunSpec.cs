@@ -43,8 +43,11 @@ public sealed record TrainingRunSpec
         RecordEvery = Records > 0 ? Math.Max(1, MaxSteps / (Records + 1)) : 0,
     };
 
-    public void Validate(string field, IReadOnlyCollection<string> panelNames)
+    /// <param name="panels">The sweep's panels: optimizer runs need the paper's setting (Gaussian inputs,
+    /// no biases), where their diagnostics are defined.</param>
+    public void Validate(string field, IReadOnlyList<PanelSpec> panels)
     {
+        var panelNames = panels.Select(p => p.Name).ToArray();
         SpecNames.Check($"{field}.name", Name);
         try
         {
@@ -65,5 +68,9 @@ public sealed record TrainingRunSpec
             throw new SpecException(field, Name, e.Message);
         }
         SpecNames.CheckPanels($"{field}.panels", Panels, panelNames);
+        var unsupported = panels.FirstOrDefault(p => (Panels is null || Panels.Contains(p.Name)) && (!p.IsGaussianBiasFree || p.IsXor));
+        if (unsupported is not null)
+            throw new SpecException($"{field}.panels", unsupported.Name,
+                "optimizer runs need a panel with Gaussian features, no biases and a link of MODEL §1; restrict the run with \"panels\"");
     }
 }
