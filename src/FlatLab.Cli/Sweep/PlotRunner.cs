@@ -45,7 +45,7 @@ public static class PlotRunner
         if (!File.Exists(spec)) return null;
         try
         {
-            return SweepSpecJson.Load(spec).Panels.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First().Title);
+            return SweepSpecJson.Load(spec).AllPanels.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First().Title);
         }
         catch (Exception e) when (e is ArgumentException or IOException)
         {

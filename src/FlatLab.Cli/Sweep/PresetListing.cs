@@ -15,7 +15,7 @@ public static class PresetListing
             var spec = SweepPresets.Get(name);
             var cases = SweepCase.Expand(spec).Count;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name.PadRight(width)}  {spec.Panels.Length,2} panels  {cases,5} cases  {Description(name, spec)}"));
+                $"{name.PadRight(width)}  {spec.AllPanels.Count,2} panels  {cases,5} cases  {Description(name, spec)}"));
         }
         output.WriteLine("Print one with: flatlab presets NAME > my-sweep.jsonc; run it with: flatlab sweep --preset NAME --out DIR");
     }

@@ -23,7 +23,7 @@ public static class RunReport
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(manifest);
         Directory.CreateDirectory(folder);
-        var titles = spec.Panels.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First().Title);
+        var titles = spec.AllPanels.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First().Title);
 
         ResultsTable.WriteCsv(Path.Combine(folder, ResultsTable.CsvFileName), rows);
         ResultsTable.WriteParquet(Path.Combine(folder, ResultsTable.ParquetFileName), rows);
@@ -45,7 +45,8 @@ public static class RunReport
             }
         }
 
-        AtomicFileWriter.WriteAllText(Path.Combine(folder, SummaryMarkdown.FileName), SummaryMarkdown.Render(summary, manifest, titles));
+        var scaling = ScalingReport.Write(folder, spec, rows);
+        AtomicFileWriter.WriteAllText(Path.Combine(folder, SummaryMarkdown.FileName), SummaryMarkdown.Render(summary, manifest, titles) + scaling);
         AtomicFileWriter.WriteAllText(Path.Combine(folder, ReportHtml.FileName), ReportHtml.Render(summary, manifest, titles, figures, manifestJson));
     }
 }

@@ -41,7 +41,7 @@ public sealed record SweepCase(int Index, PanelSpec Panel, CaseKind Kind, int Rh
     {
         var rhos = spec.Rho.Expand();
         var cases = new List<SweepCase>();
-        foreach (var panel in spec.Panels)
+        foreach (var panel in spec.AllPanels)
             for (var s = 0; s < spec.Seeds; s++)
             {
                 for (var r = 0; r < rhos.Length; r++)

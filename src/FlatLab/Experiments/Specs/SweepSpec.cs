@@ -14,25 +14,33 @@ public sealed record SweepSpec
     public SolverSpec Solver { get; init; } = new();
     public PopulationSpec Population { get; init; } = new();
     public PanelSpec[] Panels { get; init; } = [];
+    /// <summary>Scaling studies: each adds one panel per dimension (docs/theory.md §7).</summary>
+    public ScalingSpec[] Scaling { get; init; } = [];
     /// <summary>Optimizer runs: one case per panel and seed each (docs/optimizers.md).</summary>
     public TrainingRunSpec[] Optimizers { get; init; } = [];
     /// <summary>Searches for the flattest interpolator over (a, W): one case per panel and seed each.</summary>
     public SearchRunSpec[] Searches { get; init; } = [];
+
+    /// <summary>The written panels, then those of the scaling studies.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<PanelSpec> AllPanels => Panels.Concat(Scaling.SelectMany(s => s.ToPanels())).ToArray();
 
     /// <summary>Throws <see cref="SpecException"/> for the first invalid field.</summary>
     public SweepSpec Validate()
     {
         if (string.IsNullOrWhiteSpace(Name)) throw new SpecException("name", Name, "must be non-empty");
         if (Seeds < 1 || Seeds > 10_000) throw new SpecException("seeds", Seeds.ToString(CultureInfo.InvariantCulture), "must lie in [1, 10000]");
-        if (Panels.Length == 0) throw new SpecException("panels", "[]", "a sweep needs at least one panel");
+        if (Panels.Length == 0 && Scaling.Length == 0) throw new SpecException("panels", "[]", "a sweep needs at least one panel or scaling study");
         Rho.Validate("rho");
         Solver.Validate("solver");
         Population.Validate("population");
         for (var i = 0; i < Panels.Length; i++) Panels[i].Validate($"panels[{i}]");
-        var duplicate = Panels.GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1);
+        for (var i = 0; i < Scaling.Length; i++) Scaling[i].Validate($"scaling[{i}]");
+        var all = AllPanels;
+        var duplicate = all.GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new SpecException("panels[].name", duplicate.Key, "panel names must be unique");
-        var panelNames = Panels.Select(p => p.Name).ToArray();
-        for (var i = 0; i < Optimizers.Length; i++) Optimizers[i].Validate($"optimizers[{i}]", Panels);
+        var panelNames = all.Select(p => p.Name).ToArray();
+        for (var i = 0; i < Optimizers.Length; i++) Optimizers[i].Validate($"optimizers[{i}]", all);
         var optimizerNames = Optimizers.Select(o => o.Name).ToArray();
         for (var i = 0; i < Searches.Length; i++)
         {

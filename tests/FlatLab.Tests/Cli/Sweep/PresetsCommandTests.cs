@@ -16,12 +16,12 @@ public sealed class PresetsCommandTests
         {
             var spec = SweepPresets.Get(name);
             var line = Assert.Single(lines, l => l.StartsWith(name + " ", StringComparison.Ordinal));
-            Assert.Matches($@"^{name}\s+{spec.Panels.Length} panels\s+{SweepCase.Expand(spec).Count} cases\s+\S", line);
+            Assert.Matches($@"^{name}\s+{spec.AllPanels.Count} panels\s+{SweepCase.Expand(spec).Count} cases\s+\S", line);
             // the count: panels x seeds x rho values, plus one case per seed for each optimizer run and
             // search on each panel it applies to
-            var runs = spec.Optimizers.Sum(o => o.Panels?.Length ?? spec.Panels.Length)
-                     + spec.Searches.Sum(s => s.Panels?.Length ?? spec.Panels.Length);
-            Assert.Equal(spec.Seeds * (spec.Panels.Length * spec.Rho.Expand().Length + runs), SweepCase.Expand(spec).Count);
+            var panels = spec.AllPanels.Count;
+            var runs = spec.Optimizers.Sum(o => o.Panels?.Length ?? panels) + spec.Searches.Sum(s => s.Panels?.Length ?? panels);
+            Assert.Equal(spec.Seeds * (panels * spec.Rho.Expand().Length + runs), SweepCase.Expand(spec).Count);
         }
     }
 
