@@ -18,7 +18,7 @@ public static class TrajectoryTable
 
     private static readonly string[] Keys = ["case_key", "kind", "variant", "panel"];
     private static readonly string[] Numbers =
-        ["train_loss", "flatness", "flatness_min", "flattest_flatness_min", "alignment_mean", "population_loss", "flattest_population_loss"];
+        ["train_loss", "flatness", "flatness_min", "flattest_flatness_min", "alignment_mean", "population_loss", "flattest_population_loss", "bias_share"];
 
     /// <summary>Writes both files into <paramref name="folder"/> when any row has a trajectory; returns whether it did.</summary>
     public static bool Write(string folder, IReadOnlyList<CaseResult> rows)
@@ -34,7 +34,7 @@ public static class TrajectoryTable
     private static string[] KeyValues(CaseResult r) => [r.CaseKey, r.Kind, r.Variant, r.Panel];
 
     private static double[] NumberValues(TrajectoryPoint p) =>
-        [p.TrainLoss, p.Flatness, p.FlatnessMin, p.FlattestFlatnessMin, p.AlignmentMean, p.PopulationLoss, p.FlattestPopulationLoss];
+        [p.TrainLoss, p.Flatness, p.FlatnessMin, p.FlattestFlatnessMin, p.AlignmentMean, p.PopulationLoss, p.FlattestPopulationLoss, p.BiasShare];
 
     private static string Csv(List<(CaseResult Row, TrajectoryPoint Point)> points)
     {

@@ -13,4 +13,8 @@ public sealed record TrajectoryPoint(
     double FlattestFlatnessMin,
     double AlignmentMean,
     double PopulationLoss,
-    double FlattestPopulationLoss);
+    double FlattestPopulationLoss)
+{
+    /// <summary>Networks with biases: the mean of |b_j| / ‖(w_j, b_j)‖ at this point; NaN otherwise.</summary>
+    public double BiasShare { get; init; } = double.NaN;
+}

@@ -52,7 +52,10 @@ internal static class SearchCase
             if (panel.Bias) biasShare = BiasAugmentation.Share(step.Directions);
             var aligned = Alignment.Compute(model.Directions, weights, step.OuterWeights, sigma);
             (alignment, median) = (aligned.Mean, aligned.Median);
-            points.Add(new TrajectoryPoint(step.Iteration, 0, double.NaN, step.FlatnessMin, step.FlatnessMin, aligned.Mean, loss.Loss, loss.Loss));
+            points.Add(new TrajectoryPoint(step.Iteration, 0, double.NaN, step.FlatnessMin, step.FlatnessMin, aligned.Mean, loss.Loss, loss.Loss)
+            {
+                BiasShare = biasShare,
+            });
         });
         if (result.Best is not { } end)
             return row with { Status = result.LastStatus.ToSnakeCase(), Message = $"search {search.Name}: {result.Stop}" };
