@@ -59,4 +59,14 @@ public static class LogTicks
         foreach (var c in Math.Abs(value).ToString(CultureInfo.InvariantCulture)) text.Append(digits[c - '0']);
         return text.ToString();
     }
+
+    /// <summary>A ScottPlot tick generator with <see cref="Create"/>'s ticks, for an axis of log10 values.</summary>
+    internal static ScottPlot.TickGenerators.NumericManual Generator(double low, double high)
+    {
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var (major, minor) = Create(low, high);
+        foreach (var (position, label) in major) ticks.AddMajor(position, label);
+        foreach (var position in minor) ticks.AddMinor(position);
+        return ticks;
+    }
 }

@@ -62,8 +62,8 @@ internal static class PanelPlot
         var (xLow, xHigh) = Limits(points.Select(r => Math.Log10(r.FlatnessMin)).Concat(overlaid.Select(o => o.X)));
         var (yLow, yHigh) = Limits(points.Select(r => Math.Log10(r.PopulationLoss)).Concat(overlaid.Select(o => o.Y)));
         plot.Axes.SetLimits(xLow, xHigh, yLow, yHigh);
-        plot.Axes.Bottom.TickGenerator = Ticks(xLow, xHigh);
-        plot.Axes.Left.TickGenerator = Ticks(yLow, yHigh);
+        plot.Axes.Bottom.TickGenerator = LogTicks.Generator(xLow, xHigh);
+        plot.Axes.Left.TickGenerator = LogTicks.Generator(yLow, yHigh);
         plot.Grid.MajorLineColor = Colors.Black.WithAlpha(0.12);
         plot.Grid.MinorLineColor = Colors.Black.WithAlpha(0.04);
         plot.Grid.MinorLineWidth = 1;
@@ -90,15 +90,6 @@ internal static class PanelPlot
         var high = list.Max();
         var pad = Math.Max(0.06 * (high - low), 0.05);
         return (low - pad, high + pad);
-    }
-
-    private static ScottPlot.TickGenerators.NumericManual Ticks(double low, double high)
-    {
-        var ticks = new ScottPlot.TickGenerators.NumericManual();
-        var (major, minor) = LogTicks.Create(low, high);
-        foreach (var (position, label) in major) ticks.AddMajor(position, label);
-        foreach (var position in minor) ticks.AddMinor(position);
-        return ticks;
     }
 
     private static void HideTicks(Plot plot)

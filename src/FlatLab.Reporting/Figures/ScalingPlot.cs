@@ -39,8 +39,8 @@ internal static class ScalingPlot
             var (xLow, xHigh) = (xs.Min() - 0.05, xs.Max() + 0.05);
             var (yLow, yHigh) = (ys.Min() - 0.1, ys.Max() + 0.1);
             plot.Axes.SetLimits(xLow, xHigh, yLow, yHigh);
-            plot.Axes.Bottom.TickGenerator = Ticks(xLow, xHigh);
-            plot.Axes.Left.TickGenerator = Ticks(yLow, yHigh);
+            plot.Axes.Bottom.TickGenerator = LogTicks.Generator(xLow, xHigh);
+            plot.Axes.Left.TickGenerator = LogTicks.Generator(yLow, yHigh);
             plot.ShowLegend(Edge.Right);
         }
         return plot;
@@ -52,14 +52,5 @@ internal static class ScalingPlot
         if (fit.Fit is not { } f) return name;
         var slope = string.Create(CultureInfo.InvariantCulture, $"{name}: slope {f.Slope:0.00} [{f.Lower95:0.00}, {f.Upper95:0.00}]");
         return double.IsNaN(fit.Predicted) ? slope : string.Create(CultureInfo.InvariantCulture, $"{slope}, theory {fit.Predicted:0.00}");
-    }
-
-    private static ScottPlot.TickGenerators.NumericManual Ticks(double low, double high)
-    {
-        var ticks = new ScottPlot.TickGenerators.NumericManual();
-        var (major, minor) = LogTicks.Create(low, high);
-        foreach (var (position, label) in major) ticks.AddMajor(position, label);
-        foreach (var position in minor) ticks.AddMinor(position);
-        return ticks;
     }
 }

@@ -5,6 +5,7 @@ using FlatLab.Experiments.Specs;
 
 namespace FlatLab.Tests.Experiments;
 
+[Collection(SweepCollection.Name)]
 public sealed class ScalingStudyTests
 {
     private const string SpecText = """
@@ -56,6 +57,24 @@ public sealed class ScalingStudyTests
         var reference = fits.Single(f => f.Quantity == "reference_flatness_min");
         Assert.Equal(0.5, reference.Fit!.Slope, 1e-12);
         Assert.Equal(0.5, reference.Predicted); // 1/(k+1) for ReLU
+    }
+
+    [Fact]
+    public void GivenAScalingSweep_WhenReported_ThenTheFittedLawsAndTheirFigureAreWritten()
+    {
+        using var folder = new FlatLab.Tests.Cli.TempDirectory();
+        var spec = SweepSpecJson.Parse(SpecText);
+        var settings = new SweepRunSettings();
+        var started = DateTimeOffset.UtcNow;
+        var result = SweepRunner.Run(spec, folder.Path, settings);
+
+        FlatLab.Reporting.Runs.RunReport.Write(folder.Path, spec, result.Rows,
+            FlatLab.Reporting.Runs.RunManifestFactory.Capture(spec, settings, result, started));
+
+        var csv = File.ReadAllLines(Path.Combine(folder.Path, "scaling.csv"));
+        Assert.Contains(csv, l => l.StartsWith("relu,,reference_flatness_min,3,", StringComparison.Ordinal));
+        Assert.True(new FileInfo(Path.Combine(folder.Path, "figures", "scaling-relu-laws.png")).Length > 0);
+        Assert.Contains("## Scaling studies", File.ReadAllText(Path.Combine(folder.Path, "summary.md")));
     }
 
     private static CaseResult Row(SweepCase c, double flatness, double excess, double reference) => new()
