@@ -1,7 +1,8 @@
-using FlatLab.Networks;
 using FlatLab.Activations;
 using FlatLab.Flatness;
+using FlatLab.Networks;
 using FlatLab.Randomness;
+using FlatLab.Tests.Theory;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace FlatLab.Tests.Flatness;
@@ -43,7 +44,7 @@ public sealed class OrbitMinimumTests
         for (var j = 0; j < m; j++)
         {
             var jj = j;
-            brute[j] = Math.Exp(GoldenSection(s =>
+            brute[j] = Math.Exp(TheoryChecks.GoldenSection(s =>
             {
                 var t = Enumerable.Repeat(1.0, m).ToArray();
                 t[jj] = Math.Exp(s);
@@ -115,19 +116,5 @@ public sealed class OrbitMinimumTests
         Assert.Equal(1.0, result.Scales[2]);
         var alive = OrbitMinimum.Compute(x, [0.7, -1.3], w.SubMatrix(0, 1, 0, d).Stack(w.SubMatrix(3, 1, 0, d)), sigma);
         Assert.Equal(alive.FlatnessMin, result.FlatnessMin, 1e-14 * alive.FlatnessMin);
-    }
-
-    private static double GoldenSection(Func<double, double> f, double lo, double hi, double tolerance)
-    {
-        var ratio = (Math.Sqrt(5) - 1) / 2;
-        var c = hi - ratio * (hi - lo);
-        var d = lo + ratio * (hi - lo);
-        double fc = f(c), fd = f(d);
-        while (hi - lo > tolerance)
-        {
-            if (fc < fd) { hi = d; d = c; fd = fc; c = hi - ratio * (hi - lo); fc = f(c); }
-            else { lo = c; c = d; fc = fd; d = lo + ratio * (hi - lo); fd = f(d); }
-        }
-        return (lo + hi) / 2;
     }
 }
