@@ -95,7 +95,7 @@ internal sealed class GramSystem
         var v = Enumerable.Range(0, n).Select(i => 1.0 + 0.5 * Math.Sin(i + 1)).ToArray();
         var w = (double[])v.Clone();
         double lambdaMax = 0, inverseMax = 0;
-        for (var it = 0; it < 8; it++) // enough for the order of magnitude the limit needs
+        for (var it = 0; it < 5; it++) // enough for the order of magnitude the limit needs
         {
             Normalize(v);
             var gv = problem.Apply(problem.ApplyTranspose(v));
