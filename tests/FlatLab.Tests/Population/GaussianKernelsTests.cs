@@ -44,7 +44,7 @@ public sealed class GaussianKernelsTests
     [MemberData(nameof(MixedPairs))]
     public void GivenAnyPair_WhenEvaluatedOverAllAngles_ThenPolarQuadratureAgreesTo1e12(string first, string second)
     {
-        // The brief's accuracy target is 1e-10; the quadrature reference is good to about 1e-13.
+        // The accuracy required is 1e-10; the quadrature reference is good to about 1e-13.
         var (s1, s2) = (ActivationParser.Parse(first), ActivationParser.Parse(second));
         foreach (var theta in new[] { 0, 1e-6, 0.3, 1.2, Math.PI / 2, 2.5, Math.PI - 1e-6, Math.PI })
         {
