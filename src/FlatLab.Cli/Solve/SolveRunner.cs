@@ -103,7 +103,7 @@ public static class SolveRunner
             o.WriteLine($"support = {r.Support}, primal_residual = {F(r.PrimalResidual)}, method = {r.Method}, iterations = {r.Iterations}, {F(r.SolveSeconds)} s");
         }
         if (report.PopulationLoss is { } loss)
-            o.WriteLine($"population_loss = {F(loss.Loss)} ({SolutionJsonWriter.MethodName(loss.Method)}, se {F(loss.StandardError)}), excess_loss = {F(loss.ExcessLoss)}");
+            o.WriteLine($"population_loss = {F(loss.Loss)} ({loss.Method.Name()}, se {F(loss.StandardError)}), excess_loss = {F(loss.ExcessLoss)}");
         if (report.PopulationLossAlternative is { } alt)
             o.WriteLine($"population_loss_alternative = {F(alt.Loss)}");
         o.WriteLine($"wrote {Path.Combine(directory, SolutionFile)}");

@@ -68,7 +68,7 @@ public static class SolutionJsonWriter
         Number(w, "noise_std", model?.NoiseStd ?? double.NaN);
         var loss = report.PopulationLoss;
         Number(w, "population_loss", loss?.Loss ?? double.NaN);
-        String(w, "population_loss_method", loss is null ? null : MethodName(loss.Method));
+        String(w, "population_loss_method", loss is null ? null : loss.Method.Name());
         Number(w, "population_loss_standard_error", loss?.StandardError ?? double.NaN);
         Integer(w, "population_loss_sample_size", loss?.SampleSize);
         Number(w, "excess_loss", loss?.ExcessLoss ?? double.NaN);
@@ -87,15 +87,6 @@ public static class SolutionJsonWriter
         w.Flush();
         stream.WriteByte((byte)'\n');
     }
-
-    /// <summary>The snake_case spelling of a population-loss method.</summary>
-    public static string MethodName(PopulationLossMethod method) => method switch
-    {
-        PopulationLossMethod.Exact => "exact",
-        PopulationLossMethod.Quadrature => "quadrature",
-        PopulationLossMethod.MonteCarlo => "monte_carlo",
-        _ => method.ToString().ToLowerInvariant(),
-    };
 
     private static void Number(Utf8JsonWriter w, string name, double value)
     {

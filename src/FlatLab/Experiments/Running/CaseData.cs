@@ -35,11 +35,4 @@ internal sealed record CaseData(DataModel Model, Dataset Sample)
             ? PopulationLoss.MonteCarlo(Model, w, a, sigma, spec.Population.Samples, random)
             : PopulationLoss.Compute(Model, w, a, sigma, random, spec.Population.Samples);
     }
-
-    public static string MethodName(PopulationLossMethod method) => method switch
-    {
-        PopulationLossMethod.Exact => "exact",
-        PopulationLossMethod.Quadrature => "quadrature",
-        _ => "monte-carlo",
-    };
 }

@@ -4,6 +4,7 @@ using FlatLab.Experiments.Specs;
 using FlatLab.InnerWeights;
 using FlatLab.LinearAlgebra;
 using FlatLab.Networks;
+using FlatLab.Population;
 using FlatLab.Randomness;
 using FlatLab.Solvers;
 using FlatLab.Theory;
@@ -48,7 +49,8 @@ internal static class RhoCase
         var problem = FlattestInterpolatorProblem.Create(features, sample.Labels, spec.Solver.Weighting);
         var solution = FlattestInterpolatorSolver.Solve(problem, spec.Solver.ToSettings() with { Kernels = kernels });
         var theory = CaseDiagnostics.Compute(features, solution, panel.D, kernels);
-        var reference = ReferenceFlatness.Compute(model, sample, sigma, panel.M, kernels);
+        // Noisy labels are never interpolated by the reference network (it computes g itself).
+        var reference = panel.NoiseStd == 0 ? ReferenceFlatness.Compute(model, sample, sigma, panel.M, kernels) : null;
         row = row with
         {
             PhiCondition = PhiCondition(theory, panel),
@@ -64,7 +66,7 @@ internal static class RhoCase
             BiasShare = panel.Bias ? BiasAugmentation.Share(w) : double.NaN,
             ParticipationRatio = theory.ParticipationRatio,
             TopDecileShare = theory.TopDecileShare,
-            ReferenceFlatnessMin = reference.Interpolates ? reference.FlatnessMin : double.NaN,
+            ReferenceFlatnessMin = reference is { Interpolates: true } ? reference.FlatnessMin : double.NaN,
 
             Status = solution.Status.ToSnakeCase(),
             Message = solution.Message,
@@ -88,7 +90,7 @@ internal static class RhoCase
         return row with
         {
             PopulationLoss = loss.Loss,
-            PopulationLossMethod = CaseData.MethodName(loss.Method),
+            PopulationLossMethod = loss.Method.Name(),
             PopulationLossSe = loss.StandardError,
             ExcessLoss = loss.ExcessLoss,
             SignalPower = loss.SignalPower,

@@ -68,7 +68,7 @@ internal static class SearchCase
             Objective = end.Objective,
             FlattestFlatnessMin = end.FlatnessMin,
             PopulationLoss = loss!.Loss,
-            PopulationLossMethod = CaseData.MethodName(loss.Method),
+            PopulationLossMethod = loss.Method.Name(),
             PopulationLossSe = loss.StandardError,
             ExcessLoss = loss.ExcessLoss,
             SignalPower = loss.SignalPower,

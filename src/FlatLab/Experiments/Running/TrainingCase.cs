@@ -1,6 +1,7 @@
 using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Specs;
 using FlatLab.LinearAlgebra;
+using FlatLab.Population;
 using FlatLab.Randomness;
 using FlatLab.Training;
 
@@ -50,7 +51,7 @@ internal static class TrainingCase
             AlignmentMean = end.Alignment.Mean,
             AlignmentMedian = end.Alignment.Median,
             PopulationLoss = end.PopulationLoss?.Loss ?? double.NaN,
-            PopulationLossMethod = end.PopulationLoss is { } p ? CaseData.MethodName(p.Method) : "",
+            PopulationLossMethod = end.PopulationLoss is { } p ? p.Method.Name() : "",
             PopulationLossSe = end.PopulationLoss?.StandardError ?? double.NaN,
             ExcessLoss = end.PopulationLoss?.ExcessLoss ?? double.NaN,
             SignalPower = end.PopulationLoss?.SignalPower ?? double.NaN,
