@@ -169,27 +169,30 @@ internal static class DualNewtonSolver
         for (var c = 0; c < s.Length; c++) b[c] = Math.Sign(s[c]) * Math.Pow(Math.Abs(s[c]) / p, q - 1);
     }
 
-    internal static double DualValue(double[] y, double[] lambda, double[] s, double p, double q)
-    {
-        var penalty = 0.0;
-        foreach (var v in s) penalty += Math.Pow(Math.Abs(v) / p, q);
-        return GramSystem.Dot(y, lambda) - (p - 1) * penalty;
-    }
+    internal static double DualValue(double[] y, double[] lambda, double[] s, double p, double q) =>
+        GramSystem.Dot(y, lambda) - (p - 1) * Penalty(s, p, q);
 
+    /// <summary>D(λ + α·step), given s = Ψᵀ(λ + α·step).</summary>
     private static double DualValueAt(double[] y, double[] lambda, double[] step, double alpha, double[] s, double p, double q)
     {
         var linear = 0.0;
         for (var i = 0; i < y.Length; i++) linear += y[i] * (lambda[i] + alpha * step[i]);
+        return linear - (p - 1) * Penalty(s, p, q);
+    }
+
+    /// <summary>Σ_j (|s_j|/p)^q, so that Σ_j h*(s_j) = (p−1) · this.</summary>
+    private static double Penalty(double[] s, double p, double q)
+    {
         var penalty = 0.0;
         foreach (var v in s) penalty += Math.Pow(Math.Abs(v) / p, q);
-        return linear - (p - 1) * penalty;
+        return penalty;
     }
 
     /// <summary>argmax_t D(t λ): D(tλ) = t yᵀλ − (p−1) t^q Σ(|s|/p)^q.</summary>
     private static double BestMultiple(double[] y, double[] lambda, double[] s, double p, double q)
     {
         var linear = GramSystem.Dot(y, lambda);
-        var penalty = s.Sum(v => Math.Pow(Math.Abs(v) / p, q));
+        var penalty = Penalty(s, p, q);
         if (!(linear > 0) || !(penalty > 0)) return 1;
         return Math.Pow(linear / ((p - 1) * q * penalty), 1 / (q - 1));
     }

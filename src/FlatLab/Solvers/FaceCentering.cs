@@ -14,9 +14,7 @@ internal static class FaceCentering
     public static double[] Refine(ScaledProblem problem, double[] central, double[] lambda)
     {
         var n = problem.N;
-        var s = problem.ApplyTranspose(lambda);
-        var support = Enumerable.Range(0, problem.M)
-            .Where(c => Math.Abs(central[c]) > Math.Max(1 - Math.Abs(s[c]), 0)).ToArray();
+        var support = VertexCrossover.SupportOf(problem, central, lambda).ToArray();
         if (support.Length <= n) return central;
 
         var k = support.Length;

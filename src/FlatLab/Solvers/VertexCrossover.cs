@@ -60,7 +60,7 @@ internal static class VertexCrossover
     }
 
     /// <summary>The support read off a near-optimal primal–dual pair: |b_j| above the dual slack 1 − |(Ψᵀλ)_j|.</summary>
-    private static List<int> SupportOf(ScaledProblem problem, double[] b, double[] lambda)
+    internal static List<int> SupportOf(ScaledProblem problem, double[] b, double[] lambda)
     {
         var s = problem.ApplyTranspose(lambda);
         return Enumerable.Range(0, problem.M).Where(c => Math.Abs(b[c]) > Math.Max(1 - Math.Abs(s[c]), 0)).ToList();
