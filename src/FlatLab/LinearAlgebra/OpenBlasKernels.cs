@@ -13,9 +13,13 @@ public sealed unsafe class OpenBlasKernels : IDenseKernels
 
     public string Name { get; }
 
+    /// <summary>The OpenBLAS kernel family FlatLab pins on x86-64 unless the user set OPENBLAS_CORETYPE.</summary>
+    public const string PinnedCoreType = "Haswell";
+
     /// <summary>Loads the library; null when it is not installed.</summary>
     public static OpenBlasKernels? TryLoad()
     {
+        PinCoreType();
         if (!NativeLibrary.TryLoad(Lib, typeof(OpenBlasKernels).Assembly, null, out _)) return null;
         try
         {
@@ -26,6 +30,20 @@ public sealed unsafe class OpenBlasKernels : IDenseKernels
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// OpenBLAS picks its kernels by processor when it loads. Its AVX-512 (SkylakeX) kernels round
+    /// differently from call to call for the same input (the split of a dot product follows the
+    /// array's memory alignment, which the .NET heap does not fix), so the same seed gave different
+    /// bits. The AVX2 (Haswell) kernels run on every AVX-512 processor and give the same bits every
+    /// time; they must be chosen before the library loads, through its environment variable.
+    /// </summary>
+    private static void PinCoreType()
+    {
+        if (!System.Runtime.Intrinsics.X86.Avx2.IsSupported) return;
+        if (Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE") is { Length: > 0 }) return;
+        setenv("OPENBLAS_CORETYPE", PinnedCoreType, 0);
     }
 
     /// <summary>OpenBLAS's own thread count, process-wide: 1 while cases run in parallel on all cores.</summary>
@@ -128,6 +146,7 @@ public sealed unsafe class OpenBlasKernels : IDenseKernels
     [DllImport(Lib)] private static extern void dpotrs_(byte* uplo, int* n, int* nrhs, double* a, int* lda,
         double* b, int* ldb, int* info);
     [DllImport(Lib)] private static extern IntPtr openblas_get_config();
+    [DllImport("libc", CharSet = CharSet.Ansi)] private static extern int setenv(string name, string value, int overwrite);
     [DllImport(Lib)] private static extern int openblas_get_num_threads();
     [DllImport(Lib)] private static extern void openblas_set_num_threads(int count);
 }
