@@ -2,7 +2,6 @@ using FlatLab.Activations;
 using FlatLab.Flatness;
 using FlatLab.Networks;
 using FlatLab.Randomness;
-using FlatLab.Tests.Theory;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace FlatLab.Tests.Flatness;
@@ -44,7 +43,7 @@ public sealed class OrbitMinimumTests
         for (var j = 0; j < m; j++)
         {
             var jj = j;
-            brute[j] = Math.Exp(TheoryChecks.GoldenSection(s =>
+            brute[j] = Math.Exp(NumericChecks.GoldenSection(s =>
             {
                 var t = Enumerable.Repeat(1.0, m).ToArray();
                 t[jj] = Math.Exp(s);

@@ -67,7 +67,7 @@ public sealed class TrainingDiagnosticsTests
 
         // The flattest interpolator for the network's unit directions interpolates, and its F_min is its objective.
         Assert.Equal(SolverStatus.Solved, result.FlattestStatus);
-        var unit = Networks.NeuronFeatures.UnitRows(theta.Inner);
+        var unit = FlatLab.Networks.NeuronFeatures.UnitRows(theta.Inner);
         var outputs = NaiveNetwork.Outputs(x, result.FlattestOuterWeights, unit, sigma);
         Assert.True(outputs.Zip(data.Labels).Max(p => Math.Abs(p.First - p.Second)) < 1e-8);
         var flattest = NaiveOrbitMinimum(x, result.FlattestOuterWeights, unit, sigma);
@@ -106,7 +106,7 @@ public sealed class TrainingDiagnosticsTests
         var data = sample with { Labels = NaiveNetwork.Outputs(sample.Features, a, w, sigma) };
 
         var own = TrainingDiagnostics.Measure(data, model, new NetworkState(a, w), sigma, null, random);
-        var unit = Networks.NeuronFeatures.UnitRows(w);
+        var unit = FlatLab.Networks.NeuronFeatures.UnitRows(w);
         var best = TrainingDiagnostics.Measure(data, model, new NetworkState(own.FlattestOuterWeights, unit), sigma, null, random);
 
         Assert.True(own.Interpolates);

@@ -1,6 +1,5 @@
 using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Specs;
-using FlatLab.Theory;
 
 namespace FlatLab.Experiments.Analysis;
 

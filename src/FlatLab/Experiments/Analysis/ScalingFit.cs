@@ -1,4 +1,3 @@
-using FlatLab.Theory;
 
 namespace FlatLab.Experiments.Analysis;
 

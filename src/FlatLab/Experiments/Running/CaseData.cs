@@ -2,7 +2,7 @@ using FlatLab.Data;
 using FlatLab.Experiments.Specs;
 using FlatLab.Population;
 using FlatLab.Randomness;
-using FlatLab.Theory;
+using FlatLab.Networks;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace FlatLab.Experiments.Running;

@@ -7,7 +7,7 @@ using FlatLab.Networks;
 using FlatLab.Population;
 using FlatLab.Randomness;
 using FlatLab.Solvers;
-using FlatLab.Theory;
+using FlatLab.Experiments.Analysis;
 using MathNet.Numerics.LinearAlgebra.Double;
 
 namespace FlatLab.Experiments.Running;
@@ -83,7 +83,6 @@ internal static class RhoCase
             OptimalPoint = solution.Point?.ToString().ToLowerInvariant() ?? "",
         };
         if (!solution.Status.HasSolution()) return row;
-
 
         var unit = NeuronFeatures.UnitRows(w); // the rows the solver's outer weights belong to
         var loss = data.Loss(panel, spec, unit, solution.OuterWeights, random.Fork("population"));

@@ -2,7 +2,7 @@ using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Specs;
 using FlatLab.LinearAlgebra;
 using FlatLab.Population;
-using FlatLab.Theory;
+using FlatLab.Networks;
 using FlatLab.Randomness;
 using FlatLab.Search;
 using FlatLab.Solvers;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using FlatLab.Activations;
 using FlatLab.Data;
-using FlatLab.Theory;
 
 namespace FlatLab.Experiments.Specs;
 

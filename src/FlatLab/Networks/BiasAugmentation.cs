@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Double;
 
-namespace FlatLab.Theory;
+namespace FlatLab.Networks;
 
 /// <summary>
 /// Networks with an inner bias, f(x) = Σ_j a_j σ(w_j·x + b_j), as bias-free networks on augmented data

@@ -1,8 +1,8 @@
 using FlatLab.Activations;
 using FlatLab.Randomness;
-using FlatLab.Theory;
+using FlatLab.Networks;
 
-namespace FlatLab.Tests.Theory;
+namespace FlatLab.Tests.Networks;
 
 public sealed class FeatureExpectationsTests
 {
@@ -38,9 +38,9 @@ public sealed class FeatureExpectationsTests
             t[i] = dv * dv * sq;
         }
 
-        TheoryChecks.AssertWithinFourErrors(FeatureExpectations.PerSampleS(sigma), s, "E σ(w·x)²");
-        TheoryChecks.AssertWithinFourErrors(FeatureExpectations.DerivativeSquaredTimesSquare(sigma), zz, "E σ'(z)² z²");
-        TheoryChecks.AssertWithinFourErrors(FeatureExpectations.PerSampleT(sigma, d), t, "E σ'(w·x)² ‖x‖²");
+        NumericChecks.AssertWithinFourErrors(FeatureExpectations.PerSampleS(sigma), s, "E σ(w·x)²");
+        NumericChecks.AssertWithinFourErrors(FeatureExpectations.DerivativeSquaredTimesSquare(sigma), zz, "E σ'(z)² z²");
+        NumericChecks.AssertWithinFourErrors(FeatureExpectations.PerSampleT(sigma, d), t, "E σ'(w·x)² ‖x‖²");
     }
 
     [Fact]

@@ -4,10 +4,10 @@ using FlatLab.InnerWeights;
 using FlatLab.Population;
 using FlatLab.Randomness;
 using FlatLab.Tests.Flatness;
-using FlatLab.Theory;
+using FlatLab.Networks;
 using MathNet.Numerics.LinearAlgebra;
 
-namespace FlatLab.Tests.Theory;
+namespace FlatLab.Tests.Population;
 
 public sealed class SampledPopulationLossTests
 {

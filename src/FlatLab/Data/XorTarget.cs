@@ -1,9 +1,10 @@
+using FlatLab.Population;
 using FlatLab.Activations;
 using FlatLab.Data;
 using FlatLab.Randomness;
 using MathNet.Numerics.LinearAlgebra;
 
-namespace FlatLab.Theory;
+namespace FlatLab.Data;
 
 /// <summary>
 /// XOR labels on the hypercube, after the two-layer ReLU examples of Wen, Li and Ma (2023), where

@@ -1,7 +1,7 @@
 using FlatLab.Randomness;
-using FlatLab.Theory;
+using FlatLab.Experiments.Analysis;
 
-namespace FlatLab.Tests.Theory;
+namespace FlatLab.Tests.Experiments.Analysis;
 
 public sealed class SlopeFitTests
 {
@@ -42,7 +42,7 @@ public sealed class SlopeFitTests
             slopes.Add(fit.Slope);
         }
         Assert.InRange(inside, 180, 198);
-        TheoryChecks.AssertWithinFourErrors(alpha, slopes, "mean fitted slope");
+        NumericChecks.AssertWithinFourErrors(alpha, slopes, "mean fitted slope");
     }
 
     [Fact]

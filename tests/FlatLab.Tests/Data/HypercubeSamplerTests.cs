@@ -1,9 +1,8 @@
 using FlatLab.Activations;
 using FlatLab.Data;
 using FlatLab.Randomness;
-using FlatLab.Theory;
 
-namespace FlatLab.Tests.Theory;
+namespace FlatLab.Tests.Data;
 
 public sealed class HypercubeSamplerTests
 {
@@ -22,13 +21,13 @@ public sealed class HypercubeSamplerTests
         for (var a = 0; a < d; a++)
         {
             var column = data.Features.Column(a).ToArray();
-            TheoryChecks.AssertWithinFourErrors(0, column, $"E x_{a + 1}");          // SE = 1/√n
+            NumericChecks.AssertWithinFourErrors(0, column, $"E x_{a + 1}");          // SE = 1/√n
             Assert.Equal(1.0, column.Average(v => v * v), 1e-15);                      // E x² = 1 without variance
             Assert.Equal(1.0, column.Average(v => v * v * v * v), 1e-15);              // E x⁴ = 1 (Gaussian: 3)
             for (var b = a + 1; b < d; b++)
             {
                 var product = Enumerable.Range(0, n).Select(i => data.Features[i, a] * data.Features[i, b]).ToArray();
-                TheoryChecks.AssertWithinFourErrors(0, product, $"E x_{a + 1} x_{b + 1}");
+                NumericChecks.AssertWithinFourErrors(0, product, $"E x_{a + 1} x_{b + 1}");
             }
         }
     }
@@ -51,9 +50,9 @@ public sealed class HypercubeSamplerTests
             Assert.Equal(model.Target(row), clean.Labels[i]);
         }
         var eps = Enumerable.Range(0, n).Select(i => (noisy.Labels[i] - clean.Labels[i]) / s).ToArray();
-        TheoryChecks.AssertWithinFourErrors(0, eps, "E ε");
+        NumericChecks.AssertWithinFourErrors(0, eps, "E ε");
         // Var(ε²) = 2 for a standard normal ε.
-        TheoryChecks.AssertWithinFourErrors(1, eps.Select(e => e * e).ToArray(), "E ε²");
+        NumericChecks.AssertWithinFourErrors(1, eps.Select(e => e * e).ToArray(), "E ε²");
     }
 
     [Fact]

@@ -2,10 +2,10 @@ using FlatLab.Activations;
 using FlatLab.Flatness;
 using FlatLab.Randomness;
 using FlatLab.Tests.Flatness;
-using FlatLab.Theory;
+using FlatLab.Networks;
 using MathNet.Numerics.LinearAlgebra;
 
-namespace FlatLab.Tests.Theory;
+namespace FlatLab.Tests.Networks;
 
 public sealed class BiasAugmentationTests
 {
@@ -184,7 +184,7 @@ public sealed class BiasAugmentationTests
         {
             var jj = j;
             var start = current;
-            var s = TheoryChecks.GoldenSection(v => start.Rescaled(jj, Math.Exp(v), k).InterpolatorTrace(x, sigma), -8, 8, 1e-10);
+            var s = NumericChecks.GoldenSection(v => start.Rescaled(jj, Math.Exp(v), k).InterpolatorTrace(x, sigma), -8, 8, 1e-10);
             current = start.Rescaled(jj, Math.Exp(s), k);
         }
         var brute = current.InterpolatorTrace(x, sigma);

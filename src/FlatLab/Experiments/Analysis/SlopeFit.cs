@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
 
-namespace FlatLab.Theory;
+namespace FlatLab.Experiments.Analysis;
 
 /// <summary>
 /// Power-law exponents from log-log data (docs/theory.md §6): OLS of log y on log x with a 95% confidence

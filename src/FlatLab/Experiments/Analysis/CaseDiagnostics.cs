@@ -3,7 +3,7 @@ using FlatLab.LinearAlgebra;
 using FlatLab.Networks;
 using FlatLab.Solvers;
 
-namespace FlatLab.Theory;
+namespace FlatLab.Experiments.Analysis;
 
 /// <summary>
 /// Measures, for one solved case, the quantities the paper's proofs rest on (docs/theory.md §1):

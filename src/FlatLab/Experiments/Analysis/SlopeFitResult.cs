@@ -1,4 +1,4 @@
-namespace FlatLab.Theory;
+namespace FlatLab.Experiments.Analysis;
 
 /// <summary>
 /// An ordinary least-squares line log y = Intercept + Slope · log x (natural logarithms), i.e. y ≈ e^Intercept x^Slope.

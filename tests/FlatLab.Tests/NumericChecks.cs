@@ -1,7 +1,7 @@
-namespace FlatLab.Tests.Theory;
+namespace FlatLab.Tests;
 
-/// <summary>Shared Monte Carlo and minimisation helpers for the theory tests.</summary>
-internal static class TheoryChecks
+/// <summary>Shared Monte Carlo and minimisation helpers for tests that compare with Monte Carlo or a 1-D minimisation.</summary>
+internal static class NumericChecks
 {
     /// <summary>Mean and standard error of the mean.</summary>
     public static (double Mean, double StandardError) MeanAndError(IReadOnlyList<double> values)

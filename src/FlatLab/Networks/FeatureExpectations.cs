@@ -1,6 +1,6 @@
 using FlatLab.Activations;
 
-namespace FlatLab.Theory;
+namespace FlatLab.Networks;
 
 /// <summary>
 /// Per-sample expectations of the neuron statistics S_j and T_j (MODEL §4) for a unit-norm direction w

@@ -1,8 +1,7 @@
 using FlatLab.Data;
 using FlatLab.Randomness;
-using FlatLab.Theory;
 
-namespace FlatLab.Tests.Theory;
+namespace FlatLab.Tests.Data;
 
 public sealed class XorTargetTests
 {
@@ -44,7 +43,7 @@ public sealed class XorTargetTests
         var noisy = XorTarget.Sample(new RandomSource(62), 500, 10, noiseStd: 0.1);
         Assert.Equal(clean.Features, noisy.Features);
         var eps = clean.Labels.Zip(noisy.Labels, (c, y) => (y - c) / 0.1).ToArray();
-        TheoryChecks.AssertWithinFourErrors(1, eps.Select(e => e * e).ToArray(), "E ε²");
+        NumericChecks.AssertWithinFourErrors(1, eps.Select(e => e * e).ToArray(), "E ε²");
     }
 
     [Fact]

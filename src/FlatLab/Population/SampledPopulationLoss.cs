@@ -7,7 +7,7 @@ using FlatLab.Randomness;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Double;
 
-namespace FlatLab.Theory;
+namespace FlatLab.Population;
 
 /// <summary>
 /// The population loss L_D = E (f(x) − y)² by Monte Carlo where MODEL §7's closed forms do not hold:

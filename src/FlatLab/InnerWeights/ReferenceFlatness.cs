@@ -4,7 +4,7 @@ using FlatLab.Flatness;
 using FlatLab.InnerWeights;
 using FlatLab.LinearAlgebra;
 
-namespace FlatLab.Theory;
+namespace FlatLab.InnerWeights;
 
 /// <summary>
 /// F_min of the paper's Theorem 4 reference "good" interpolator (MODEL §6) on the same data as a case:

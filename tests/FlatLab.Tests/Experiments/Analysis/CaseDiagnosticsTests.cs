@@ -4,10 +4,10 @@ using FlatLab.LinearAlgebra;
 using FlatLab.Networks;
 using FlatLab.Randomness;
 using FlatLab.Solvers;
-using FlatLab.Theory;
+using FlatLab.Experiments.Analysis;
 using MathNet.Numerics.LinearAlgebra;
 
-namespace FlatLab.Tests.Theory;
+namespace FlatLab.Tests.Experiments.Analysis;
 
 public sealed class CaseDiagnosticsTests
 {
@@ -202,7 +202,7 @@ public sealed class CaseDiagnosticsTests
             values[r] = q / (n * n);
             if (r == 0) expected = CaseDiagnostics.Compute(features, Unsolved, d).ExpectedLargestEigenvalue;
         }
-        TheoryChecks.AssertWithinFourErrors(expected, values, "1ᵀ(ΦΦᵀ/n)1/n");
+        NumericChecks.AssertWithinFourErrors(expected, values, "1ᵀ(ΦΦᵀ/n)1/n");
     }
 
     [Fact]

@@ -1,9 +1,9 @@
 using FlatLab.Activations;
 using FlatLab.Data;
 using FlatLab.Randomness;
-using FlatLab.Theory;
+using FlatLab.InnerWeights;
 
-namespace FlatLab.Tests.Theory;
+namespace FlatLab.Tests.InnerWeights;
 
 public sealed class ReferenceFlatnessTests
 {

@@ -1,8 +1,9 @@
+using FlatLab.Population;
 using FlatLab.Data;
 using FlatLab.Randomness;
 using MathNet.Numerics.LinearAlgebra;
 
-namespace FlatLab.Theory;
+namespace FlatLab.Data;
 
 /// <summary>
 /// Draws n labelled samples with features uniform on the hypercube {−1, 1}^d instead of N(0, I_d):

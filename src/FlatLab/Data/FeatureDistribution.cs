@@ -1,4 +1,4 @@
-namespace FlatLab.Theory;
+namespace FlatLab.Data;
 
 /// <summary>The distribution of the inputs x.</summary>
 public enum FeatureDistribution

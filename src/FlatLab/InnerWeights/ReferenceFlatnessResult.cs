@@ -1,4 +1,4 @@
-namespace FlatLab.Theory;
+namespace FlatLab.InnerWeights;
 
 /// <summary>
 /// The flatness of the paper's Theorem 4 reference interpolator on a sample (docs/theory.md §2).

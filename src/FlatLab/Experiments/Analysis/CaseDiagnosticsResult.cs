@@ -1,4 +1,4 @@
-namespace FlatLab.Theory;
+namespace FlatLab.Experiments.Analysis;
 
 /// <summary>
 /// What one case says about the paper's intermediate results (docs/theory.md §1). A quantity that
