@@ -3,6 +3,7 @@ using System.Globalization;
 using FlatLab.Cli.Sweep;
 using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Running;
+using FlatLab.Experiments.Runs;
 using FlatLab.Experiments.Specs;
 using Spectre.Console.Cli;
 
@@ -84,14 +85,14 @@ public sealed class SweepSettings : SpecSettings<SweepCommandSpec>
     private void CheckOutputFolder(string output, SweepSpec spec)
     {
         if (File.Exists(output)) throw new InputException($"--out: '{output}' is a file, not a folder.");
-        var specPath = Path.Combine(output, SweepRunner.SpecFileName);
-        var holdsRun = File.Exists(specPath) || File.Exists(Path.Combine(output, ResultStore.FileName));
-        if (holdsRun && !Resume)
+        var run = new RunFolder(output);
+        var specPath = run.SpecPath;
+        if (run.HoldsRun && !Resume)
             throw new InputException(
                 $"--out: '{output}' already holds a run; pass --resume to continue it, or choose another folder.");
         if (Resume && File.Exists(specPath) && File.ReadAllText(specPath) != SweepSpecJson.Write(spec))
             throw new InputException(
-                $"--resume: '{output}' holds a run of a different spec (its {SweepRunner.SpecFileName}); " +
-                $"resume it with --spec {Path.Combine(output, SweepRunner.SpecFileName)}, or choose another folder.");
+                $"--resume: '{output}' holds a run of a different spec (its {RunFolder.SpecFileName}); " +
+                $"resume it with --spec {specPath}, or choose another folder.");
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using FlatLab.Data;
+using FlatLab.Experiments.Runs;
 using FlatLab.InnerWeights;
 using FlatLab.Randomness;
 using FlatLab.Reporting.Io;

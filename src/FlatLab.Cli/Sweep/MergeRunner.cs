@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FlatLab.Experiments.Running;
+using FlatLab.Experiments.Runs;
 using FlatLab.Reporting.Runs;
 
 namespace FlatLab.Cli.Sweep;
@@ -30,13 +31,13 @@ public static class MergeRunner
         ShardMerge.Write(spec.OutputDirectory, merged);
         var result = new SweepRunResult(merged.Rows, merged.Rows.Count, 0, clock.Elapsed);
         var manifest = RunManifestFactory.Capture(merged.Spec, new SweepRunSettings(), result, started, ShardNames(merged.Folders));
-        RunReport.Write(spec.OutputDirectory, merged.Spec, merged.Rows, manifest);
+        RunReport.Write(new RunFolder(spec.OutputDirectory), RunArtifacts.Create(merged.Spec, merged.Rows, manifest));
 
         var output = streams.Out;
         output.WriteLine(
             $"merge {merged.Spec.Name}: {merged.Folders.Count} shards, {merged.Rows.Count} of {merged.Expected} cases " +
             $"({merged.Overlapping} found in more than one shard, identical), {result.Failed} failed");
-        output.WriteLine($"output: {spec.OutputDirectory} (report.html, summary.md, results.csv, results.parquet, manifest.json, figures/)");
+        output.WriteLine($"output: {spec.OutputDirectory} ({RunFolder.ReportFiles})");
         return ExitCodes.Success;
     }
 
@@ -48,7 +49,7 @@ public static class MergeRunner
         {
             try
             {
-                names.AddRange(RunManifestJson.Load(Path.Combine(folder, RunManifestJson.FileName)).Shards);
+                names.AddRange(RunManifestJson.Load(new RunFolder(folder).ManifestPath).Shards);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
             {

@@ -1,29 +1,30 @@
-using FlatLab.Experiments.Results;
-using FlatLab.Experiments.Running;
-using FlatLab.Experiments.Specs;
+using System.Text.Json;
+using FlatLab.Experiments.Runs;
 using FlatLab.Reporting.Figures;
-using FlatLab.Reporting.Tables;
+using FlatLab.Reporting.Runs;
 
 namespace FlatLab.Cli.Sweep;
 
 /// <summary>
-/// Runs <c>flatlab plot</c>: reads a results table and draws the figures again. The panel titles
-/// come from the run's spec.json when it lies next to the table, else the panel names are used.
+/// Runs <c>flatlab plot</c>: reads a results table with what lies next to it (the trajectories, spec.json;
+/// <see cref="RunReader.ReadTable"/>) and draws every figure the run drew: panels with their optimizer
+/// and search paths, composites and scaling studies. Without a spec.json the panels are titled by name
+/// and there are no scaling figures.
 /// </summary>
 public static class PlotRunner
 {
     public static int Run(PlotSpec spec, CliStreams streams)
     {
-        IReadOnlyList<CaseResult> rows;
+        RunArtifacts run;
         try
         {
-            rows = ResultsTable.Read(spec.Results);
+            run = RunReader.ReadTable(spec.Results);
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or System.Text.Json.JsonException or NotSupportedException)
+        catch (Exception e) when (e is InvalidDataException or FormatException or JsonException or NotSupportedException)
         {
             throw new InputException($"--results: '{spec.Results}' is not a FlatLab results table: {e.Message}", e);
         }
-        if (rows.Count == 0) throw new InputException($"--results: '{spec.Results}' holds no rows.");
+        if (run.Rows.Count == 0) throw new InputException($"--results: '{spec.Results}' holds no rows.");
         try
         {
             Directory.CreateDirectory(spec.OutputDirectory);
@@ -32,24 +33,12 @@ public static class PlotRunner
         {
             throw new InputException($"--out: cannot create folder '{spec.OutputDirectory}': {e.Message}", e);
         }
-        var files = FigureSet.Draw(rows, spec.OutputDirectory, Titles(spec.Results));
-        var usable = rows.Count(r => r.IsUsable);
+        var files = FigureSet.Write(run.Figures, spec.OutputDirectory);
+        var usable = run.Statistics.Usable;
         streams.Out.WriteLine(
-            $"plot: {files.Count} files in {spec.OutputDirectory} from {rows.Count} rows ({usable} usable, {rows.Count - usable} failed or without a loss)");
+            $"plot: {files.Count} files in {spec.OutputDirectory} from {run.Rows.Count} rows ({usable} usable, {run.Rows.Count - usable} failed or without a loss)");
+        if (run.Spec is null)
+            streams.Out.WriteLine($"plot: no {RunFolder.SpecFileName} next to the table: panels are titled by name, scaling studies are not drawn");
         return ExitCodes.Success;
-    }
-
-    private static Dictionary<string, string>? Titles(string results)
-    {
-        var spec = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(results))!, SweepRunner.SpecFileName);
-        if (!File.Exists(spec)) return null;
-        try
-        {
-            return SweepSpecJson.Load(spec).AllPanels.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First().Title);
-        }
-        catch (Exception e) when (e is ArgumentException or IOException)
-        {
-            return null; // titles are a nicety; the names will do
-        }
     }
 }

@@ -1,5 +1,6 @@
 using FlatLab.Experiments.Running;
-using FlatLab.Reporting.Io;
+using FlatLab.Experiments.Runs;
+using FlatLab.Reporting.Exporters;
 using FlatLab.Reporting.Runs;
 using Spectre.Console;
 
@@ -50,11 +51,8 @@ public static class SweepCommandRunner
 
         var manifest = RunManifestFactory.Capture(spec, settings, result, started,
             command.IsShard ? [command.Shard.ToString()] : null);
-        // A shard's rows are a part of the sweep: its report is the merge's. It records how it ran.
-        if (command.IsShard)
-            AtomicFileWriter.WriteAllText(Path.Combine(command.OutputDirectory, RunManifestJson.FileName), RunManifestJson.Write(manifest) + "\n");
-        else
-            RunReport.Write(command.OutputDirectory, spec, result.Rows, manifest);
+        RunReport.Write(new RunFolder(command.OutputDirectory), RunArtifacts.Create(spec, result.Rows, manifest),
+            command.IsShard ? RunExporters.Shard : RunExporters.Report);
         Summarise(command, result, DateTimeOffset.UtcNow - started, streams.Out);
         return ExitCodes.Success;
     }
@@ -69,12 +67,12 @@ public static class SweepCommandRunner
         {
             var first = result.Rows.Where(r => r.Status != "solved").Take(3).Select(r => $"{r.CaseKey} ({r.Status})");
             output.WriteLine($"failed: {string.Join(", ", first)}{(result.Failed > 3 ? ", ..." : "")}" +
-                (command.IsShard ? "" : "; all are listed in summary.md and report.html"));
+                (command.IsShard ? "" : $"; all are listed in {RunFolder.SummaryFileName} and {RunFolder.ReportFileName}"));
         }
         output.WriteLine(command.IsShard
-            ? $"output: {command.OutputDirectory} (spec.json, cases.jsonl, manifest.json); " +
+            ? $"output: {command.OutputDirectory} ({RunFolder.SpecFileName}, {RunFolder.StoreFileName}, {RunFolder.ManifestFileName}); " +
               "join the shards with: flatlab merge --out DIR SHARD_DIR..."
-            : $"output: {command.OutputDirectory} (report.html, summary.md, results.csv, results.parquet, manifest.json, figures/)");
+            : $"output: {command.OutputDirectory} ({RunFolder.ReportFiles})");
     }
 
     /// <summary>A live bar when stderr is an interactive terminal, plain lines otherwise (logs, CI, tests).</summary>

@@ -1,6 +1,6 @@
 using System.Security;
 using System.Text;
-using FlatLab.Reporting.Io;
+using System.Text.RegularExpressions;
 using ScottPlot;
 using SkiaSharp;
 
@@ -8,15 +8,15 @@ namespace FlatLab.Reporting.Figures;
 
 /// <summary>
 /// Renders plots, alone or side by side in a grid of at most <see cref="MaxColumns"/> columns, to PNG
-/// (at <see cref="PngScale"/>× resolution for print) and SVG, through Skia's raster and SVG canvases,
-/// so both formats show the same layout. Files are written atomically.
+/// bytes (at <see cref="PngScale"/>× resolution for print) and SVG text, in memory, through Skia's
+/// raster and SVG canvases, so both formats show the same layout. Writing them is the exporters' job.
 /// </summary>
-internal static class FigureRenderer
+internal static partial class FigureRenderer
 {
     public const int MaxColumns = 3;
     public const float PngScale = 2;
 
-    public static void SavePng(string path, IReadOnlyList<Plot> plots, int cellWidth, int cellHeight)
+    public static byte[] Png(IReadOnlyList<Plot> plots, int cellWidth, int cellHeight)
     {
         var (columns, rows) = Grid(plots.Count);
         var info = new SKImageInfo((int)(columns * cellWidth * PngScale), (int)(rows * cellHeight * PngScale));
@@ -28,7 +28,7 @@ internal static class FigureRenderer
         canvas.Flush();
         using var image = surface.Snapshot();
         using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-        AtomicFileWriter.Write(path, stream => data.SaveTo(stream));
+        return data.ToArray();
     }
 
     /// <summary>The SVG text; <paramref name="title"/> becomes the document's &lt;title&gt;.</summary>
@@ -43,11 +43,30 @@ internal static class FigureRenderer
             Draw(canvas, plots, cellWidth, cellHeight);
         }
         var svg = Encoding.UTF8.GetString(buffer.ToArray());
-        return InsertTitle(svg, title);
+        return InsertTitle(RenumberClips(svg), title);
     }
 
-    public static void SaveSvg(string path, IReadOnlyList<Plot> plots, int cellWidth, int cellHeight, string title) =>
-        AtomicFileWriter.WriteAllText(path, Svg(plots, cellWidth, cellHeight, title));
+    /// <summary>
+    /// Skia names clip paths by a process-wide counter, so the same plot would get other ids after other
+    /// drawings; numbering them in order of appearance makes the SVG text a function of the plot alone
+    /// (a sweep and a later <c>flatlab plot</c> write the same file).
+    /// </summary>
+    internal static string RenumberClips(string svg)
+    {
+        var ids = new Dictionary<string, string>();
+        return ClipId().Replace(svg, m =>
+        {
+            if (!ids.TryGetValue(m.Value, out var id))
+            {
+                id = "cl_" + ids.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                ids.Add(m.Value, id);
+            }
+            return id;
+        });
+    }
+
+    [GeneratedRegex("(?<=id=\"|#)cl_[0-9a-f]+\\b")]
+    private static partial Regex ClipId();
 
     /// <summary>Each plot is recorded into a picture of its own (a plot clears the canvas it renders on) and drawn into its cell.</summary>
     private static void Draw(SKCanvas canvas, IReadOnlyList<Plot> plots, int cellWidth, int cellHeight)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FlatLab.Experiments.Runs;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace FlatLab.Reporting.Io;

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using FlatLab.Data;
+using FlatLab.Experiments.Runs;
 using FlatLab.Population;
 using FlatLab.Solvers;
 

@@ -6,8 +6,6 @@ namespace FlatLab.Reporting.Runs;
 /// <summary>manifest.json: a <see cref="RunManifest"/> as indented snake_case JSON (NaN spelled "NaN").</summary>
 public static class RunManifestJson
 {
-    public const string FileName = "manifest.json";
-
     public static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FlatLab.Experiments.Results;
-using FlatLab.Reporting.Io;
+using FlatLab.Experiments.Runs;
 
 namespace FlatLab.Reporting.Tables;
 

@@ -1,5 +1,5 @@
 using FlatLab.Experiments.Results;
-using FlatLab.Reporting.Io;
+using FlatLab.Experiments.Runs;
 using Parquet;
 using Parquet.Schema;
 

@@ -8,9 +8,6 @@ namespace FlatLab.Reporting.Tables;
 /// </summary>
 public static class ResultsTable
 {
-    public const string CsvFileName = "results.csv";
-    public const string ParquetFileName = "results.parquet";
-
     /// <summary>Reads a table written by <see cref="WriteCsv"/> or <see cref="WriteParquet"/> (by extension: .parquet, else CSV).</summary>
     public static IReadOnlyList<CaseResult> Read(string path)
     {

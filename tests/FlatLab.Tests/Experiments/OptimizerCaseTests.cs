@@ -1,5 +1,6 @@
 using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Running;
+using FlatLab.Experiments.Runs;
 using FlatLab.Experiments.Specs;
 using FlatLab.Reporting.Runs;
 using FlatLab.Reporting.Tables;
@@ -91,10 +92,11 @@ public sealed class OptimizerCaseTests
         // The trajectories table of both runs is the same file.
         using var a = new TempDirectory();
         using var b = new TempDirectory();
-        Assert.True(TrajectoryTable.Write(a.Path, expected.Rows));
-        Assert.True(TrajectoryTable.Write(b.Path, resumed.Rows));
-        var lines = File.ReadAllLines(Path.Combine(a.Path, TrajectoryTable.CsvFileName));
-        Assert.Equal(lines, File.ReadAllLines(Path.Combine(b.Path, TrajectoryTable.CsvFileName)));
+        Assert.True(TrajectoryTable.HasPoints(expected.Rows));
+        TrajectoryTable.WriteCsv(a.File(RunFolder.TrajectoriesCsvFileName), expected.Rows);
+        TrajectoryTable.WriteCsv(b.File(RunFolder.TrajectoriesCsvFileName), resumed.Rows);
+        var lines = File.ReadAllLines(a.File(RunFolder.TrajectoriesCsvFileName));
+        Assert.Equal(lines, File.ReadAllLines(b.File(RunFolder.TrajectoriesCsvFileName)));
         Assert.Equal(1 + expected.Rows.Sum(r => r.Trajectory?.Length ?? 0), lines.Length);
     }
 
@@ -108,9 +110,9 @@ public sealed class OptimizerCaseTests
 
         RunReport.Write(folder.Path, Spec, result.Rows, RunManifestFactory.Capture(Spec, settings, result, started));
 
-        foreach (var file in new[] { TrajectoryTable.CsvFileName, TrajectoryTable.ParquetFileName, Path.Combine("figures", "relu.png") })
+        foreach (var file in new[] { RunFolder.TrajectoriesCsvFileName, RunFolder.TrajectoriesParquetFileName, Path.Combine("figures", "relu.png") })
             Assert.True(new FileInfo(Path.Combine(folder.Path, file)).Length > 0, file);
-        var rows = ResultsTable.Read(Path.Combine(folder.Path, ResultsTable.CsvFileName));
+        var rows = ResultsTable.Read(Path.Combine(folder.Path, RunFolder.ResultsCsvFileName));
         Assert.Equal(["rho", "train", "train", "search", "search"], rows.Take(5).Select(r => r.Kind));
     }
 

@@ -1,5 +1,6 @@
 using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Running;
+using FlatLab.Experiments.Runs;
 using FlatLab.Tests.Cli;
 
 namespace FlatLab.Tests.Experiments;
@@ -99,7 +100,7 @@ public sealed class ShardMergeTests : IDisposable
         var shards = RunShards(2);
         var copy = _root.File("tampered");
         SweepRuns.Run(SweepRuns.Smoke, copy, threads: 1, shard: new ShardSpec(0, 2));
-        var store = Path.Combine(copy, ResultStore.FileName);
+        var store = Path.Combine(copy, RunFolder.StoreFileName);
         var rows = SweepRuns.StoreLines(copy).Select(CaseResultJson.Read).ToList();
         // One unit in the last place: the merge compares bits, not values to a tolerance.
         rows[0] = rows[0] with { Rho = Math.BitIncrement(rows[0].Rho) };

@@ -1,5 +1,6 @@
 using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Running;
+using FlatLab.Experiments.Runs;
 using FlatLab.Tests.Cli;
 
 namespace FlatLab.Tests.Experiments;
@@ -16,7 +17,7 @@ public sealed class SweepResumeTests
         var expected = SweepRuns.Run(spec, reference.Path);
         // Half the cases finished (shard 0/2 of the same spec), then a write cut off mid-line.
         SweepRuns.Run(spec, run.Path, shard: new ShardSpec(0, 2));
-        var store = Path.Combine(run.Path, ResultStore.FileName);
+        var store = Path.Combine(run.Path, RunFolder.StoreFileName);
         var firstLine = SweepRuns.StoreLines(run.Path)[0];
         File.AppendAllText(store, firstLine[..(firstLine.Length / 2)].Replace("rho00", "rho01"));
 
@@ -61,13 +62,13 @@ public sealed class SweepResumeTests
     {
         using var run = new TempDirectory();
         var first = SweepRuns.Run(SweepRuns.Smoke, run.Path);
-        var bytes = File.ReadAllBytes(Path.Combine(run.Path, ResultStore.FileName));
+        var bytes = File.ReadAllBytes(Path.Combine(run.Path, RunFolder.StoreFileName));
 
         var again = SweepRuns.Run(SweepRuns.Smoke, run.Path, resume: true);
 
         Assert.Equal(0, again.Ran);
         Assert.Equal(12, again.Resumed);
-        Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(run.Path, ResultStore.FileName)));
+        Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(run.Path, RunFolder.StoreFileName)));
         Assert.Equal(SweepRuns.Comparable(first.Rows), SweepRuns.Comparable(again.Rows));
     }
 

@@ -1,5 +1,6 @@
 using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Running;
+using FlatLab.Experiments.Runs;
 using FlatLab.Experiments.Specs;
 
 namespace FlatLab.Tests.Experiments;
@@ -51,12 +52,12 @@ internal static class SweepRuns
 
     /// <summary>The complete lines of a run folder's cases.jsonl.</summary>
     public static string[] StoreLines(string folder) =>
-        File.ReadAllText(Path.Combine(folder, ResultStore.FileName)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        File.ReadAllText(Path.Combine(folder, RunFolder.StoreFileName)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>The rows of a run folder's store in canonical order (as a resumed run reads them).</summary>
     public static IReadOnlyList<CaseResult> StoreRows(string folder)
     {
-        using var store = ResultStore.Open(Path.Combine(folder, ResultStore.FileName));
+        using var store = ResultStore.Open(Path.Combine(folder, RunFolder.StoreFileName));
         return store.Rows.OrderBy(r => r.CaseIndex).ToList();
     }
 }

@@ -20,8 +20,6 @@ public sealed class ResultStore : IDisposable
         _rows = rows;
     }
 
-    public const string FileName = "cases.jsonl";
-
     public IReadOnlyCollection<CaseResult> Rows
     {
         get { lock (_gate) return _rows.Values.ToList(); }

@@ -1,5 +1,6 @@
 using System.Text;
 using FlatLab.Experiments.Results;
+using FlatLab.Experiments.Runs;
 using FlatLab.Experiments.Specs;
 
 namespace FlatLab.Experiments.Running;
@@ -73,15 +74,14 @@ public static class ShardMerge
         if (merged.Folders.Any(f => PathsEqual(Path.GetFullPath(f), full)))
             throw new ArgumentException($"The output folder '{folder}' is one of the shards; choose another folder.");
         var text = SweepSpecJson.Write(merged.Spec);
-        var specPath = Path.Combine(folder, SweepRunner.SpecFileName);
-        if (File.Exists(specPath) && File.ReadAllText(specPath) != text)
+        var run = new RunFolder(folder);
+        if (File.Exists(run.SpecPath) && File.ReadAllText(run.SpecPath) != text)
             throw new ArgumentException($"'{folder}' already holds a run of a different spec; choose another output folder.");
 
-        Directory.CreateDirectory(folder);
         var lines = new StringBuilder();
         foreach (var row in merged.Rows) lines.Append(CaseResultJson.Write(row)).Append('\n');
-        WriteAtomically(specPath, text);
-        WriteAtomically(Path.Combine(folder, ResultStore.FileName), lines.ToString());
+        run.WriteText(RunFolder.SpecFileName, text);
+        run.WriteText(RunFolder.StoreFileName, lines.ToString());
     }
 
     /// <summary>
@@ -96,9 +96,9 @@ public static class ShardMerge
     private static (SweepSpec Spec, string Text) ReadSpec(string folder)
     {
         if (!Directory.Exists(folder)) throw new ArgumentException($"Shard folder '{folder}' does not exist.");
-        var path = Path.Combine(folder, SweepRunner.SpecFileName);
+        var path = new RunFolder(folder).SpecPath;
         if (!File.Exists(path))
-            throw new ArgumentException($"'{folder}' holds no {SweepRunner.SpecFileName}; it is not a sweep run folder.");
+            throw new ArgumentException($"'{folder}' holds no {RunFolder.SpecFileName}; it is not a sweep run folder.");
         try
         {
             var spec = SweepSpecJson.Load(path);
@@ -112,9 +112,9 @@ public static class ShardMerge
 
     private static IReadOnlyCollection<CaseResult> ReadRows(string folder)
     {
-        var path = Path.Combine(folder, ResultStore.FileName);
+        var path = new RunFolder(folder).StorePath;
         if (!File.Exists(path))
-            throw new ArgumentException($"'{folder}' holds no {ResultStore.FileName}; its shard has not started.");
+            throw new ArgumentException($"'{folder}' holds no {RunFolder.StoreFileName}; its shard has not started.");
         try
         {
             using var store = ResultStore.Open(path);
@@ -139,15 +139,4 @@ public static class ShardMerge
     private static bool PathsEqual(string a, string b) =>
         string.Equals(Path.TrimEndingDirectorySeparator(a), Path.TrimEndingDirectorySeparator(b),
             OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
-
-    private static void WriteAtomically(string path, string text)
-    {
-        var temp = path + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            stream.Write(new UTF8Encoding(false).GetBytes(text));
-            stream.Flush(flushToDisk: true);
-        }
-        File.Move(temp, path, overwrite: true);
-    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FlatLab.Experiments.Results;
+using FlatLab.Experiments.Runs;
 using FlatLab.Experiments.Specs;
 using FlatLab.LinearAlgebra;
 
@@ -12,18 +13,17 @@ namespace FlatLab.Experiments.Running;
 /// </summary>
 public static class SweepRunner
 {
-    public const string SpecFileName = "spec.json";
-
     public static SweepRunResult Run(SweepSpec spec, string runFolder, SweepRunSettings settings, CancellationToken cancel = default)
     {
         spec.Validate();
         settings.Validate();
-        Directory.CreateDirectory(runFolder);
-        CheckSpecMatches(spec, runFolder, settings.Resume);
+        var folder = new RunFolder(runFolder);
+        folder.Create();
+        CheckSpecMatches(spec, folder, settings.Resume);
 
         var kernels = settings.Kernels ?? DenseKernels.Default;
         var cases = SweepCase.Expand(spec).Where(settings.Shard.Contains).ToList();
-        using var store = ResultStore.Open(Path.Combine(runFolder, ResultStore.FileName));
+        using var store = ResultStore.Open(folder.StorePath);
         var resumed = cases.Count(c => store.Contains(c.Key));
         var pending = cases.Where(c => !store.Contains(c.Key)).ToList();
 
@@ -58,11 +58,11 @@ public static class SweepRunner
     }
 
     /// <summary>A run folder belongs to one spec: a resumed run must use the same one, a new run an empty folder.</summary>
-    private static void CheckSpecMatches(SweepSpec spec, string runFolder, bool resume)
+    private static void CheckSpecMatches(SweepSpec spec, RunFolder runFolder, bool resume)
     {
-        var path = Path.Combine(runFolder, SpecFileName);
+        var path = runFolder.SpecPath;
         var text = SweepSpecJson.Write(spec);
-        var hasStore = File.Exists(Path.Combine(runFolder, ResultStore.FileName));
+        var hasStore = File.Exists(runFolder.StorePath);
         if (File.Exists(path))
         {
             if (!resume)
@@ -73,8 +73,6 @@ public static class SweepRunner
         }
         if (hasStore && !resume)
             throw new ArgumentException($"'{runFolder}' already holds results; pass --resume or choose another output folder.");
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, text);
-        File.Move(temp, path, overwrite: true);
+        runFolder.WriteText(RunFolder.SpecFileName, text);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Running;
+using FlatLab.Experiments.Runs;
 using FlatLab.Experiments.Specs;
 using FlatLab.Tests.Experiments;
 
@@ -49,7 +50,7 @@ public sealed class KillAndResumeTests : IDisposable
         var before = CompleteLines(output);
         Assert.InRange(before.Length, 3, Total - 1);
         // A write torn by the kill: half a record, no newline.
-        File.AppendAllText(Path.Combine(output, ResultStore.FileName), before[0][..(before[0].Length / 2)]);
+        File.AppendAllText(Path.Combine(output, RunFolder.StoreFileName), before[0][..(before[0].Length / 2)]);
 
         var resumed = CliRun.Of("sweep", "--spec", _spec, "--out", output, "--resume", "--threads", "2");
 
@@ -82,7 +83,7 @@ public sealed class KillAndResumeTests : IDisposable
         Assert.Equal(expectedExitCode, exitCode);
         Assert.Contains($"interrupted: {saved} of {Total} cases are saved", error);
         Assert.Contains($"continue with: flatlab sweep --spec {_spec} --out {output} --resume", error);
-        Assert.True(File.ReadAllText(Path.Combine(output, ResultStore.FileName)).EndsWith('\n'), "a clean stop leaves no partial line");
+        Assert.True(File.ReadAllText(Path.Combine(output, RunFolder.StoreFileName)).EndsWith('\n'), "a clean stop leaves no partial line");
         Assert.False(File.Exists(Path.Combine(output, "report.html")));
 
         var resumed = CliRun.Of("sweep", "--spec", _spec, "--out", output, "--resume");
@@ -134,7 +135,7 @@ public sealed class KillAndResumeTests : IDisposable
     /// <summary>The store's records up to its last newline (what a reader may rely on while it is written).</summary>
     private static string[] CompleteLines(string output)
     {
-        var path = Path.Combine(output, ResultStore.FileName);
+        var path = Path.Combine(output, RunFolder.StoreFileName);
         if (!File.Exists(path)) return [];
         string text;
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))

@@ -26,9 +26,81 @@ public sealed class PlotCommandTests : IDisposable
         Assert.Contains(files, f => f.EndsWith(".svg", StringComparison.Ordinal));
         Assert.All(files, f => Assert.True(new FileInfo(f).Length > 0, f));
         Assert.Contains("12 rows", plot.Output);
-        // The same figures as the run drew, file for file.
+        // The same figures as the run drew, file for file and byte for byte.
         var original = Directory.GetFiles(Path.Combine(run, "figures")).Select(Path.GetFileName).Order();
         Assert.Equal(original, files.Select(Path.GetFileName).Order());
+        AssertSameFigures(Path.Combine(run, "figures"), figures);
+    }
+
+    /// <summary>
+    /// A ρ panel with a GD run and a search (trajectories) and a scaling study (three dimensions):
+    /// every kind of figure a sweep draws.
+    /// </summary>
+    private const string EveryFigureSpec = """
+        { "name": "redraw", "seed": 5, "seeds": 1, "rho": { "values": [0.2, 0.8] },
+          "panels": [ { "name": "relu", "figure": "main", "title": "Single-index, ReLU", "link": "single-index",
+                        "activation": "relu", "d": 6, "n": 30, "m": 60 } ],
+          "optimizers": [ { "name": "gd", "optimizer": "gd", "learning_rate": 0.05, "loss_tolerance": 1e-3, "max_steps": 3000,
+                            "records": 3, "panels": ["relu"] } ],
+          "searches": [ { "name": "random", "start": "random", "max_iterations": 3, "panels": ["relu"] } ],
+          "scaling": [ { "name": "law", "dimensions": [4, 6, 8], "samples_per_dimension": 3, "width_per_sample": 2,
+                         "panel": { "link": "single-index", "activation": "relu", "noise_std": 0 } } ] }
+        """;
+
+    [Theory]
+    [InlineData("results.csv")]
+    [InlineData("results.parquet")]
+    public void GivenASweepWithTrajectoriesAndAScalingStudy_WhenPlotted_ThenEveryFigureHasTheSameContentAsTheSweepDrew(string table)
+    {
+        var specFile = _dir.File("redraw.json");
+        File.WriteAllText(specFile, EveryFigureSpec);
+        var run = _dir.File("run");
+        var sweep = CliRun.Of("sweep", "--spec", specFile, "--out", run);
+        Assert.True(sweep.ExitCode == 0, sweep.Error);
+        var drawn = Path.Combine(run, "figures");
+        var stems = Directory.GetFiles(drawn, "*.svg").Select(Path.GetFileNameWithoutExtension).Order().ToArray();
+        Assert.Equal(["figure-main", "figure-scaling-law", "law-d4", "law-d6", "law-d8", "relu", "scaling-law-laws"], stems);
+        Assert.Contains("train gd", File.ReadAllText(Path.Combine(drawn, "relu.svg"))); // the overlay's legend
+
+        var figures = _dir.File("again");
+        var plot = CliRun.Of("plot", "--results", Path.Combine(run, table), "--out", figures);
+
+        Assert.True(plot.ExitCode == 0, plot.Error);
+        AssertSameFigures(drawn, figures);
+    }
+
+    [Fact]
+    public void GivenATableWithoutItsTrajectories_WhenPlotted_ThenThePanelDiffersFromTheSweeps()
+    {
+        // The content comparison above can fail: drawn from the results table alone, the optimizer and
+        // search paths shrink to their end points and the panel's SVG is another drawing.
+        var specFile = _dir.File("redraw.json");
+        File.WriteAllText(specFile, EveryFigureSpec);
+        var run = _dir.File("run");
+        Assert.Equal(0, CliRun.Of("sweep", "--spec", specFile, "--out", run).ExitCode);
+        var alone = _dir.File("alone");
+        Directory.CreateDirectory(alone);
+        File.Copy(Path.Combine(run, "results.csv"), Path.Combine(alone, "results.csv"));
+
+        var plot = CliRun.Of("plot", "--results", Path.Combine(alone, "results.csv"), "--out", _dir.File("bare"));
+
+        Assert.True(plot.ExitCode == 0, plot.Error);
+        Assert.Contains("no spec.json", plot.Output);
+        Assert.NotEqual(File.ReadAllText(Path.Combine(run, "figures", "relu.svg")), File.ReadAllText(_dir.File(Path.Combine("bare", "relu.svg"))));
+        Assert.False(File.Exists(_dir.File(Path.Combine("bare", "scaling-law-laws.svg"))));
+    }
+
+    /// <summary>The same files with the same content: SVG text and PNG bytes.</summary>
+    private static void AssertSameFigures(string expectedFolder, string actualFolder)
+    {
+        var expected = Directory.GetFiles(expectedFolder).Select(Path.GetFileName).Order().ToArray();
+        Assert.Equal(expected, Directory.GetFiles(actualFolder).Select(Path.GetFileName).Order().ToArray());
+        foreach (var name in expected)
+        {
+            var a = File.ReadAllBytes(Path.Combine(expectedFolder, name!));
+            var b = File.ReadAllBytes(Path.Combine(actualFolder, name!));
+            Assert.True(a.AsSpan().SequenceEqual(b), $"{name} differs between the sweep and the plot ({a.Length} against {b.Length} bytes)");
+        }
     }
 
     [Fact]

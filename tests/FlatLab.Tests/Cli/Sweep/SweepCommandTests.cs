@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Running;
+using FlatLab.Experiments.Runs;
 using FlatLab.Tests.Experiments;
 
 namespace FlatLab.Tests.Cli.Sweep;
@@ -45,14 +46,14 @@ public sealed class SweepCommandTests : IDisposable
     {
         var output = _dir.File("run");
         Assert.Equal(0, CliRun.Of("sweep", "--preset", "smoke", "--out", output).ExitCode);
-        var store = File.ReadAllBytes(Path.Combine(output, ResultStore.FileName));
+        var store = File.ReadAllBytes(Path.Combine(output, RunFolder.StoreFileName));
         foreach (var file in ReportFiles) File.Delete(Path.Combine(output, file));
 
         var run = CliRun.Of("sweep", "--preset", "smoke", "--out", output, "--resume");
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("12 cases (0 run now, 12 resumed)", run.Output);
-        Assert.Equal(store, File.ReadAllBytes(Path.Combine(output, ResultStore.FileName)));
+        Assert.Equal(store, File.ReadAllBytes(Path.Combine(output, RunFolder.StoreFileName)));
         Assert.All(ReportFiles, f => Assert.True(File.Exists(Path.Combine(output, f)), f));
     }
 
@@ -61,14 +62,14 @@ public sealed class SweepCommandTests : IDisposable
     {
         var output = _dir.File("run");
         Assert.Equal(0, CliRun.Of("sweep", "--preset", "smoke", "--out", output, "--shard", "0/4").ExitCode);
-        var before = File.ReadAllBytes(Path.Combine(output, ResultStore.FileName));
+        var before = File.ReadAllBytes(Path.Combine(output, RunFolder.StoreFileName));
 
         var run = CliRun.Of("sweep", "--preset", "smoke", "--out", output);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("already holds a run", run.Error);
         Assert.Contains("--resume", run.Error);
-        Assert.Equal(before, File.ReadAllBytes(Path.Combine(output, ResultStore.FileName)));
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(output, RunFolder.StoreFileName)));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using FlatLab.Experiments.Results;
 using FlatLab.Reporting.Figures;
 using FlatLab.Tests.Cli;
 using FlatLab.Tests.Reporting.Runs;
@@ -13,7 +14,7 @@ public class FigureSetTests
     public void Given_synthetic_rows_When_drawn_Then_each_panel_and_each_figure_has_a_png_and_an_svg()
     {
         using var dir = new TempDirectory();
-        var files = FigureSet.Draw(SyntheticRows.Sweep(), dir.Path, new Dictionary<string, string> { ["pa"] = "Panel A title" });
+        var files = Draw(SyntheticRows.Sweep(), dir.Path, new Dictionary<string, string> { ["pa"] = "Panel A title" });
         string[] stems = ["pa", "pb", "pc", "figure-2", "figure-4"];
         var expected = stems.SelectMany(s => new[] { dir.File(s + ".png"), dir.File(s + ".svg") }).Order().ToArray();
         Assert.Equal(expected, files.Order().ToArray());
@@ -29,7 +30,7 @@ public class FigureSetTests
     public void Given_synthetic_rows_When_drawn_Then_the_svgs_parse_and_carry_titles_labels_and_the_usable_count()
     {
         using var dir = new TempDirectory();
-        FigureSet.Draw(SyntheticRows.Sweep(), dir.Path, new Dictionary<string, string> { ["pa"] = "Panel A title" });
+        Draw(SyntheticRows.Sweep(), dir.Path, new Dictionary<string, string> { ["pa"] = "Panel A title" });
 
         var panel = XDocument.Load(dir.File("pa.svg"));
         Assert.Equal("Panel A title", panel.Root!.Element(Svg + "title")!.Value);
@@ -56,8 +57,25 @@ public class FigureSetTests
     {
         using var dir = new TempDirectory();
         var rows = SyntheticRows.Sweep().Select(r => r.Panel == "pc" ? r with { Status = "error", PopulationLoss = double.NaN } : r).ToList();
-        FigureSet.Draw(rows, dir.Path);
+        Draw(rows, dir.Path);
         Assert.Contains("no usable cases", Texts(XDocument.Load(dir.File("pc.svg"))));
+    }
+
+    [Fact]
+    public void Given_the_same_rows_When_rendered_twice_in_one_process_Then_the_svg_text_and_png_bytes_are_the_same()
+    {
+        var rows = SyntheticRows.Sweep();
+        var first = FigureSet.Render(rows, null, []);
+
+        var second = FigureSet.Render(rows, null, []);
+
+        Assert.Equal(first.Select(f => f.Stem), second.Select(f => f.Stem));
+        for (var i = 0; i < first.Count; i++)
+        {
+            Assert.Equal(first[i].Svg, second[i].Svg);
+            Assert.Equal(first[i].Png, second[i].Png);
+        }
+        Assert.Contains("id=\"cl_0\"", first[0].Svg); // clip ids numbered within the document
     }
 
     [Theory]
@@ -75,6 +93,9 @@ public class FigureSetTests
         foreach (var (position, label) in major.Where(m => !m.Label.Contains('⁻')))
             Assert.Equal(Math.Pow(10, position), double.Parse(label, System.Globalization.CultureInfo.InvariantCulture), 9);
     }
+
+    private static IReadOnlyList<string> Draw(IReadOnlyList<CaseResult> rows, string folder, IReadOnlyDictionary<string, string>? titles = null) =>
+        FigureSet.Write(FigureSet.Render(rows, titles, []), folder);
 
     private static List<string> Texts(XDocument svg) => svg.Descendants(Svg + "text").Select(t => t.Value.Trim()).ToList();
 }

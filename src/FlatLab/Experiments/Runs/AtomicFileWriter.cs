@@ -1,11 +1,13 @@
 using System.Text;
 
-namespace FlatLab.Reporting.Io;
+namespace FlatLab.Experiments.Runs;
 
 /// <summary>
 /// Writes a file so that it is either absent, its old version, or complete: the content goes to a
 /// temporary file in the same directory, is flushed to disk, and is then renamed over the target
 /// (a rename within one file system is atomic). A killed run leaves at worst a stray temporary.
+/// Every file FlatLab writes whole (the run folder's files, a solve's outputs, a generated instance)
+/// goes through here; only the case store, which is appended to, does not.
 /// </summary>
 public static class AtomicFileWriter
 {

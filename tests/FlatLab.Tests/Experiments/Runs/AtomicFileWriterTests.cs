@@ -1,7 +1,7 @@
-using FlatLab.Reporting.Io;
+using FlatLab.Experiments.Runs;
 using FlatLab.Tests.Cli;
 
-namespace FlatLab.Tests.Reporting;
+namespace FlatLab.Tests.Experiments.Runs;
 
 public sealed class AtomicFileWriterTests
 {

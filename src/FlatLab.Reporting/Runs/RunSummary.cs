@@ -1,0 +1,129 @@
+using System.Globalization;
+using FlatLab.Experiments.Analysis;
+using FlatLab.Reporting.Figures;
+
+namespace FlatLab.Reporting.Runs;
+
+/// <summary>
+/// The summary of a run, independent of its format: summary.md (<see cref="SummaryMarkdown"/>) and
+/// report.html (<see cref="ReportHtml"/>) render the same title, counts, sections, texts and cells.
+/// </summary>
+/// <param name="SpecName">The spec's name, shown in the heading.</param>
+/// <param name="Counts">Cases, usable, left out, and the count per status.</param>
+/// <param name="Environment">Version, commit, runtime, BLAS, threads, wall time; empty without a manifest.</param>
+/// <param name="Manifest">The run's manifest, shown in full by the HTML page; null when the run has none.</param>
+public sealed record RunSummary(string SpecName, string Counts, string Environment, IReadOnlyList<SummarySection> Sections, RunManifest? Manifest)
+{
+    public static RunSummary Of(RunArtifacts run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var statistics = run.Statistics;
+        var name = run.Spec?.Name ?? run.Manifest?.SpecName ?? "";
+        var counts = $"{statistics.Total} cases: {statistics.Usable} usable, {statistics.Failed} left out" +
+            (statistics.ByStatus.Count > 0 ? " (" + string.Join(", ", statistics.ByStatus.Select(kv => $"{kv.Key}: {kv.Value}")) + ")" : "") + ".";
+        var sections = new List<SummarySection>();
+
+        var shown = run.Figures.Where(f => f.Kind is FigureKind.Composite or FigureKind.Scaling).ToList();
+        if (shown.Count > 0)
+            sections.Add(new SummarySection("Figures", 2,
+            [
+                "Each dot is one case: the flattest interpolator's minimum flatness F_min (x) and its population loss (y), both on " +
+                "log scales, coloured by the correlation ρ of the inner weights with the target's subspace; optimizer runs and " +
+                "searches are drawn as paths ending in a larger marker. A rising cloud (positive Spearman correlation) means " +
+                "flatter interpolators generalise better. Scaling studies plot F_min against d on log-log axes with the fitted slopes.",
+            ]) { Figures = shown });
+
+        sections.Add(new SummarySection("Per panel, all seeds", 2,
+        [
+            "Spearman: rank correlation of F_min and population loss over the usable cases (positive: flatter generalises better); " +
+            "p: two-sided, t approximation. ρ at min F_min: the ρ of the flattest interpolator; loss there against the best " +
+            "loss of the panel as ratio (1 = flatness picked the best) and difference (0 = the same).",
+        ]) { Table = PanelTable(statistics, run.Titles, p => ReportFormat.Cells(p.Spearman, p.Flattest), includeCounts: true) });
+        sections.Add(new SummarySection("Per panel, seeds averaged (mean F_min and loss per ρ first)", 2, [])
+        {
+            Table = PanelTable(statistics, run.Titles, p => ReportFormat.Cells(p.SeedAveragedSpearman, p.SeedAveragedFlattest), includeCounts: false),
+        });
+
+        if (run.Scaling.Count > 0) sections.Add(ScalingSection(run.Scaling));
+        sections.Add(FailureSection(statistics));
+        if (run.Manifest is { } manifest)
+            sections.Add(new SummarySection("Manifest", 2, [])
+            {
+                Table = new SummaryTable(["field", "value"],
+                    ManifestRows(manifest).Select(r => (IReadOnlyList<SummaryCell>)[SummaryCell.Plain(r.Key), SummaryCell.Plain(r.Value)]).ToList()),
+            });
+
+        var environment = run.Manifest is { } m
+            ? $"FlatLab {m.FlatlabVersion} (commit {m.GitCommit}), {m.Runtime}, {m.Blas}, {m.Threads} threads on {m.Cores} cores, " +
+              $"wall time {ReportFormat.Seconds(m.WallSeconds)}, finished {m.FinishedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC."
+            : "";
+        return new RunSummary(name, counts, environment, sections, run.Manifest);
+    }
+
+    private static SummaryTable PanelTable(SweepSummary statistics, IReadOnlyDictionary<string, string> titles,
+        Func<PanelSummary, string[]> cells, bool includeCounts)
+    {
+        var headers = new List<string> { "panel", "figure" };
+        if (includeCounts) headers.AddRange(["cases", "usable", "left out"]);
+        headers.AddRange(ReportFormat.StatisticHeaders);
+        var rows = new List<IReadOnlyList<SummaryCell>>();
+        foreach (var p in statistics.Panels)
+        {
+            var row = new List<SummaryCell>
+            {
+                SummaryCell.Named(p.Panel, titles.TryGetValue(p.Panel, out var t) ? t : ""),
+                SummaryCell.Plain(p.Figure),
+            };
+            if (includeCounts) row.AddRange(new[] { p.Total, p.Usable, p.Failed }.Select(n => new SummaryCell(ReportFormat.Int(n))));
+            row.AddRange(cells(p).Select(c => new SummaryCell(c)));
+            rows.Add(row);
+        }
+        return new SummaryTable(headers, rows);
+    }
+
+    private static SummarySection ScalingSection(IReadOnlyList<ScalingFit> fits) =>
+        new("Scaling studies", 2,
+        [
+            "Log-log least-squares slopes in d of seed-averaged quantities (n ∝ d, m ∝ n), with 95% intervals; " +
+            "`separation` is F_min at the smallest ρ over F_min at the largest. Theory: docs/theory.md §7.",
+        ])
+        {
+            Table = new SummaryTable(["study", "ρ", "quantity", "points", "slope", "95% interval", "R²", "predicted"],
+                fits.Select(f => (IReadOnlyList<SummaryCell>)
+                [
+                    SummaryCell.Plain(f.Series),
+                    new(double.IsNaN(f.Rho) ? "–" : f.Rho.ToString("0.###", CultureInfo.InvariantCulture)),
+                    SummaryCell.Plain(f.Quantity),
+                    new(ReportFormat.Int(f.Points.Count)),
+                    new(Short(f.Fit?.Slope)),
+                    new(f.Fit is { } r ? string.Create(CultureInfo.InvariantCulture, $"[{r.Lower95:0.000}, {r.Upper95:0.000}]") : "–"),
+                    new(Short(f.Fit?.RSquared)),
+                    new(Short(double.IsNaN(f.Predicted) ? null : f.Predicted)),
+                ]).ToList()),
+        };
+
+    private static SummarySection FailureSection(SweepSummary statistics)
+    {
+        if (statistics.Failures.Count == 0) return new SummarySection("Failures", 2, ["None: every case is usable."]);
+        return new SummarySection("Failures", 2, [$"{statistics.Failures.Count} cases are left out of the figures and statistics."])
+        {
+            Table = new SummaryTable(["case", "status", "message"],
+                statistics.Failures.Select(f => (IReadOnlyList<SummaryCell>)
+                    [SummaryCell.Code(f.CaseKey), SummaryCell.Plain(f.Status), SummaryCell.Plain(f.Message)]).ToList()),
+        };
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> ManifestRows(RunManifest m) =>
+    [
+        new("spec", m.SpecName), new("FlatLab version", m.FlatlabVersion), new("git commit", m.GitCommit), new("runtime", m.Runtime),
+        new("OS", $"{m.Os} ({m.Architecture})"), new("host", m.Host), new("cores", ReportFormat.Int(m.Cores)), new("BLAS", m.Blas),
+        new("threads", ReportFormat.Int(m.Threads)), new("shards", string.Join(", ", m.Shards)),
+        new("started (UTC)", m.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
+        new("finished (UTC)", m.FinishedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
+        new("wall time", ReportFormat.Seconds(m.WallSeconds)),
+        new("cases", $"{m.CasesTotal} total, {m.CasesSolved} solved, {m.CasesFailed} failed, {m.CasesUsable} usable, {m.CasesResumed} resumed, {m.CasesRan} run"),
+        new("mean case time", ReportFormat.Seconds(m.MeanCaseSeconds)), new("mean solve time", ReportFormat.Seconds(m.MeanSolveSeconds)),
+    ];
+
+    private static string Short(double? v) => v is { } x && !double.IsNaN(x) ? x.ToString("0.000", CultureInfo.InvariantCulture) : "–";
+}
