@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using FlatLab.Experiments.Runs;
 
 namespace FlatLab.Reporting.Runs;
@@ -22,7 +23,8 @@ public static class SummaryMarkdown
                   .Append(RunFolder.FigureFile(figure.Stem, "png").Replace('\\', '/')).Append(")\n\n");
             if (section.Table is { } table) Table(md, table);
         }
-        return md.ToString().TrimEnd('\n') + "\n";
+        // Sections end in a blank line and start with one: keep one.
+        return Regex.Replace(md.ToString(), "\n{3,}", "\n\n").TrimEnd('\n') + "\n";
     }
 
     private static void Table(StringBuilder md, SummaryTable table)
