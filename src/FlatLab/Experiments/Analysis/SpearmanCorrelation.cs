@@ -23,16 +23,35 @@ public static class SpearmanCorrelation
         return new SpearmanResult(rho, n, PValue(rho, n));
     }
 
-    /// <summary>Ranks 1..n in ascending order; a run of equal values gets the mean of the ranks it spans.</summary>
-    public static double[] AverageRanks(IReadOnlyList<double> values)
+    /// <summary>
+    /// Spearman's ρ alone, without the p-value (the bootstrap needs thousands of them): NaN for fewer
+    /// than 2 pairs or a constant variable.
+    /// </summary>
+    public static double Rho(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
-        var n = values.Count;
-        var order = Enumerable.Range(0, n).OrderBy(i => values[i]).ToArray();
+        if (x.Length != y.Length) throw new ArgumentException($"x has {x.Length} values but y has {y.Length}.", nameof(y));
+        for (var i = 0; i < x.Length; i++)
+            if (!double.IsFinite(x[i]) || !double.IsFinite(y[i]))
+                throw new ArgumentException($"Pair {i} ({x[i]}, {y[i]}) is not finite; ranks need finite values.", nameof(x));
+        return x.Length < 2 ? double.NaN : Pearson(Ranks(x), Ranks(y));
+    }
+
+    /// <summary>Ranks 1..n in ascending order; a run of equal values gets the mean of the ranks it spans.</summary>
+    public static double[] AverageRanks(IReadOnlyList<double> values) => Ranks(values.ToArray());
+
+    private static double[] Ranks(ReadOnlySpan<double> values)
+    {
+        var n = values.Length;
+        var sorted = values.ToArray();
+        var order = new int[n];
+        for (var i = 0; i < n; i++) order[i] = i;
+        // Not a stable sort, which does not matter: tied values get the same (average) rank.
+        Array.Sort(sorted, order);
         var ranks = new double[n];
         for (var start = 0; start < n;)
         {
             var end = start + 1;
-            while (end < n && values[order[end]] == values[order[start]]) end++;
+            while (end < n && sorted[end] == sorted[start]) end++;
             var rank = (start + 1 + end) / 2.0; // mean of ranks start+1 .. end
             for (var k = start; k < end; k++) ranks[order[k]] = rank;
             start = end;
