@@ -173,8 +173,8 @@ public class SeedClusterBootstrapTests
     /// Coverage: 400 replications of a clustered panel (20 seeds × 8 ρ, a seed effect carrying half the
     /// variance) whose population Spearman is known, (6/π) asin(r/2) with r = 0.5. The 90% percentile
     /// interval must contain it in 90% of the replications, within ±3.3 binomial standard deviations
-    /// (√(0.9·0.1/400) = 0.015). A row bootstrap, which ignores the shared seed effect, would give
-    /// intervals roughly half as wide as they should be (8 rows per seed, half the variance shared) and fall far below the band.
+    /// (√(0.9·0.1/400) = 0.015). The shared seed effect makes the variance of a mean 1 + 7·0.5 = 4.5
+    /// times that of 160 independent rows, which a row bootstrap would assume.
     /// </summary>
     [Fact]
     public void Given_synthetic_panels_with_a_known_spearman_When_bootstrapped_Then_the_90_percent_interval_covers_it_at_its_nominal_rate()
