@@ -132,9 +132,9 @@ public static class SeedClusterBootstrap
             var rhos = rows.Select(r => r.Rho).Distinct().Order().ToArray();
             var position = rhos.Select((rho, i) => (rho, i)).ToDictionary(p => p.rho, p => p.i);
             var usable = rows.Where(r => r.IsUsable).ToList();
-            // A seed is the set of rows that share one dataset: the same repetition and data seed.
+            // A seed is the set of rows that share one dataset: the same repetition and data seed. The rows
+            // are in case order, so the seeds are too (in the order of their first case).
             var clusters = usable.GroupBy(r => (r.Repetition, r.DataSeed))
-                .OrderBy(g => g.Key.Repetition).ThenBy(g => g.Key.DataSeed, StringComparer.Ordinal)
                 .Select(g => new Cluster(
                     g.Select(r => position[r.Rho]).ToArray(),
                     g.Select(r => r.FlatnessMin).ToArray(),

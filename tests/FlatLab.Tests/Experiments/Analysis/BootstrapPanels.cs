@@ -12,17 +12,13 @@ public static class BootstrapPanels
         double signalPower = 1.0, double noiseVariance = 0.01) =>
         SyntheticRows.Row(index, panel, "2", seed, rho, flatness, loss) with
         {
-            DataSeed = (7000 + seed).ToString(System.Globalization.CultureInfo.InvariantCulture),
             SignalPower = signalPower,
             NoiseVariance = noiseVariance,
         };
 
     /// <summary>A failed ρ row (infeasible, NaN numbers).</summary>
     public static CaseResult Failed(string panel, int index, int seed, double rho) =>
-        SyntheticRows.Row(index, panel, "2", seed, rho, double.NaN, double.NaN, "infeasible", "Φa = y has no solution") with
-        {
-            DataSeed = (7000 + seed).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
+        SyntheticRows.Row(index, panel, "2", seed, rho, double.NaN, double.NaN, "infeasible", "Φa = y has no solution");
 
     /// <summary>
     /// A clustered Gaussian panel: seed i contributes, at every ρ of <paramref name="rhos"/>,
