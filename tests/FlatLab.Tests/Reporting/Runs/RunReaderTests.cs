@@ -12,16 +12,7 @@ namespace FlatLab.Tests.Reporting.Runs;
 
 public sealed class RunReaderTests
 {
-    private static SweepSpec Spec() => new()
-    {
-        Name = "synthetic",
-        Panels =
-        [
-            new PanelSpec { Name = "pa", Figure = "2", Title = "Alpha panel", D = 10, N = 20, M = 40 },
-            new PanelSpec { Name = "pb", Figure = "2", Title = "Beta panel", D = 10, N = 20, M = 40 },
-            new PanelSpec { Name = "pc", Figure = "4", Title = "Gamma panel", D = 10, N = 20, M = 40 },
-        ],
-    };
+    private static SweepSpec Spec() => SyntheticRows.Spec();
 
     /// <summary>The synthetic sweep plus two GD runs on panel pa, each with a three-point trajectory.</summary>
     private static List<CaseResult> RowsWithRuns()

@@ -9,16 +9,7 @@ namespace FlatLab.Tests.Reporting.Runs;
 
 public class RunReportTests
 {
-    private static SweepSpec Spec() => new()
-    {
-        Name = "synthetic",
-        Panels =
-        [
-            new PanelSpec { Name = "pa", Figure = "2", Title = "Alpha panel", D = 10, N = 20, M = 40 },
-            new PanelSpec { Name = "pb", Figure = "2", Title = "Beta panel", D = 10, N = 20, M = 40 },
-            new PanelSpec { Name = "pc", Figure = "4", Title = "Gamma panel", D = 10, N = 20, M = 40 },
-        ],
-    };
+    private static SweepSpec Spec() => SyntheticRows.Spec();
 
     private static RunManifest Manifest(IReadOnlyList<FlatLab.Experiments.Results.CaseResult> rows) =>
         RunManifestFactory.Capture(Spec(), new SweepRunSettings { Threads = 2 }, new SweepRunResult(rows, 3, rows.Count - 3, TimeSpan.FromSeconds(2)),

@@ -1,4 +1,5 @@
 using FlatLab.Experiments.Results;
+using FlatLab.Experiments.Specs;
 
 namespace FlatLab.Tests.Reporting.Runs;
 
@@ -35,6 +36,18 @@ public static class SyntheticRows
         PopulationLossMethod = double.IsNaN(loss) ? "" : "exact",
         CaseSeconds = 0.01 * (index + 1),
         SolveSeconds = 0.005 * (index + 1),
+    };
+
+    /// <summary>The spec of <see cref="Sweep"/>'s panels, with their titles.</summary>
+    public static SweepSpec Spec() => new()
+    {
+        Name = "synthetic",
+        Panels =
+        [
+            new PanelSpec { Name = "pa", Figure = "2", Title = "Alpha panel", D = 10, N = 20, M = 40 },
+            new PanelSpec { Name = "pb", Figure = "2", Title = "Beta panel", D = 10, N = 20, M = 40 },
+            new PanelSpec { Name = "pc", Figure = "4", Title = "Gamma panel", D = 10, N = 20, M = 40 },
+        ],
     };
 
     /// <summary>Two figures ("2": panels a and b, "4": panel c), 2 seeds × 4 ρ, loss rising with F_min, one failure in b.</summary>
