@@ -85,7 +85,8 @@ public static class FlatLabApp
     /// <summary>Exceptions that mean the input, not FlatLab, is at fault.</summary>
     internal static bool IsBadInput(Exception e) =>
         e is InputException or ArgumentException or FormatException or IOException or UnauthorizedAccessException
-            or CommandAppException;
+            or CommandAppException or InvalidDataException or FlatLab.Experiments.Results.ResultStoreException
+            or FlatLab.Experiments.Runs.RunFolderInUseException;
 
     /// <summary>
     /// Accepts <c>--d</c>, <c>--n</c>, <c>--m</c> (the paper's symbols) as <c>-d</c>, <c>-n</c>, <c>-m</c>:

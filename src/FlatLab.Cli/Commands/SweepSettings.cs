@@ -31,6 +31,10 @@ public sealed class SweepSettings : SpecSettings<SweepCommandSpec>
     [Description("Continue the run in --out: finished cases are kept, the others run.")]
     public bool Resume { get; init; }
 
+    [CommandOption("--repair")]
+    [Description("With --resume: move damaged lines of cases.jsonl and rows that are not cases of the spec to cases.quarantine.jsonl, and compute those cases again.")]
+    public bool Repair { get; init; }
+
     [CommandOption("--shard <I/N>")]
     [Description("Run only part I of N (0 <= I < N): the cases whose index is I modulo N. Join the parts with flatlab merge.")]
     public string? Shard { get; init; }
@@ -54,8 +58,9 @@ public sealed class SweepSettings : SpecSettings<SweepCommandSpec>
         var threads = Threads ?? Environment.ProcessorCount;
         if (threads < 1 || threads > 1024)
             throw new InputException($"--threads must lie in [1, 1024], got {threads.ToString(CultureInfo.InvariantCulture)}.");
+        if (Repair && !Resume) throw new InputException("--repair mends the store of a run being resumed: pass it with --resume.");
         CheckOutputFolder(output, spec);
-        return new SweepCommandSpec(spec, source, output, Resume, shard, threads);
+        return new SweepCommandSpec(spec, source, output, Resume, shard, threads) { Repair = Repair };
     }
 
     private static (SweepSpec, string) FromPreset(string name)

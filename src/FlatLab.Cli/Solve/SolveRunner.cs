@@ -1,4 +1,5 @@
 using System.Globalization;
+using FlatLab.Experiments.Runs;
 using FlatLab.InnerWeights;
 using FlatLab.LinearAlgebra;
 using FlatLab.Networks;
@@ -35,6 +36,8 @@ public static class SolveRunner
             throw new InputException(e.Message, e);
         }
         var settings = new SolverSettings { Point = spec.Point, Kernels = kernels }.Validate();
+        // The inputs are good: take --out for this process until both files are in place.
+        using var output = LockOutput(spec.OutputDirectory);
         var result = FlattestInterpolatorSolver.Solve(problem, settings);
         var solved = result.Status.HasSolution();
 
@@ -72,7 +75,8 @@ public static class SolveRunner
         return solved ? ExitCodes.Success : ExitCodes.NotSolved;
     }
 
-    private static void Write(string directory, SolutionReport report, CliStreams streams)
+    /// <summary>Creates --out and takes its lock; a second solve into it is refused (exit 2) rather than mixing its files with ours.</summary>
+    private static RunFolderLock LockOutput(string directory)
     {
         try
         {
@@ -82,14 +86,51 @@ public static class SolveRunner
         {
             throw new InputException($"--out: cannot create directory {directory}: {e.Message}", e);
         }
-        var weightsPath = Path.Combine(directory, OuterWeightsFile);
-        if (report.Result.Status.HasSolution())
-            CsvMatrixWriter.WriteVectorFile(weightsPath, report.Result.OuterWeights, CsvMatrixWriter.RoundTripFormat);
-        else if (File.Exists(weightsPath))
-            File.Delete(weightsPath); // a stale file from an earlier run would pair with this run's status
-        // solution.json last: when it exists, the run finished.
-        SolutionJsonWriter.WriteFile(Path.Combine(directory, SolutionFile), report);
+        var held = RunFolderLock.Acquire(directory);
+        try
+        {
+            RunFolderPaths.RemoveTemporaryFiles(directory);
+            return held;
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
     }
+
+    /// <summary>
+    /// Writes both files to temporary names, then renames them into place under the lock:
+    /// solution.json is removed first and renamed last, so whenever it exists, the outer_weights.csv
+    /// next to it (or its absence, for a run that did not solve) is of the same run.
+    /// </summary>
+    private static void Write(string directory, SolutionReport report, CliStreams streams)
+    {
+        var weightsPath = Path.Combine(directory, OuterWeightsFile);
+        var solutionPath = Path.Combine(directory, SolutionFile);
+        RunFolderPaths.RefuseLink(weightsPath, directory);
+        RunFolderPaths.RefuseLink(solutionPath, directory);
+        var solved = report.Result.Status.HasSolution();
+        var weightsTemp = TemporaryName(weightsPath);
+        var solutionTemp = TemporaryName(solutionPath);
+        try
+        {
+            if (solved) CsvMatrixWriter.WriteVectorFile(weightsTemp, report.Result.OuterWeights, CsvMatrixWriter.RoundTripFormat);
+            SolutionJsonWriter.WriteFile(solutionTemp, report);
+            File.Delete(solutionPath);
+            if (solved) File.Move(weightsTemp, weightsPath, overwrite: true);
+            else File.Delete(weightsPath); // a stale file from an earlier run would pair with this run's status
+            File.Move(solutionTemp, solutionPath, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(weightsTemp);
+            File.Delete(solutionTemp);
+        }
+    }
+
+    private static string TemporaryName(string path) =>
+        Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
 
     private static void Summarise(SolutionReport report, string directory, TextWriter o)
     {

@@ -18,6 +18,22 @@ public static class MergeRunner
     {
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
+        // No shard may be written while it is read, and one process writes the output: every folder is locked.
+        var locks = new List<RunFolderLock>();
+        try
+        {
+            foreach (var shard in spec.Shards.Where(s => new RunFolder(s).HoldsRun).DistinctBy(Path.GetFullPath))
+                locks.Add(RunFolderLock.AcquireForReading(shard));
+            return Merge(spec, streams, started, clock, locks);
+        }
+        finally
+        {
+            foreach (var held in locks) held.Dispose();
+        }
+    }
+
+    private static int Merge(MergeSpec spec, CliStreams streams, DateTimeOffset started, Stopwatch clock, List<RunFolderLock> locks)
+    {
         var merged = ShardMerge.Read(spec.Shards);
         if (!merged.IsComplete)
         {
@@ -28,6 +44,13 @@ public static class MergeRunner
             streams.Error.WriteLine($"flatlab: warning: {message}; merging the {merged.Rows.Count} present (--allow-partial).");
         }
 
+        // The shards are good: the output folder is created and locked only now.
+        ShardMerge.CheckOutputFolder(spec.OutputDirectory, spec.Shards);
+        var target = new RunFolder(spec.OutputDirectory);
+        target.Create();
+        locks.Add(target.Lock());
+        RunFolderPaths.RemoveTemporaryFiles(target.Root);
+        RunFolderPaths.RefuseLink(target.FiguresPath, target.Root);
         ShardMerge.Write(spec.OutputDirectory, merged);
         var result = new SweepRunResult(merged.Rows, merged.Rows.Count, 0, clock.Elapsed);
         var manifest = RunManifestFactory.Capture(merged.Spec, new SweepRunSettings(), result, started, ShardNames(merged.Folders));

@@ -26,11 +26,20 @@ public static class SweepCommandRunner
         var gate = new Lock();
         using var stop = new StopSignal(cancel,
             () => view.Notice("stopping: the cases in progress finish and are saved (a second Ctrl+C stops at once)"));
-        var settings = new SweepRunSettings { Threads = command.Threads, Resume = command.Resume, Shard = command.Shard };
+        // One writer per run folder, from before its first read to after the report's last file.
+        var runFolder = new RunFolder(command.OutputDirectory);
+        runFolder.Create();
+        using var folder = runFolder.Lock();
+        if (!command.IsShard) RunFolderPaths.RefuseLink(runFolder.FiguresPath, runFolder.Root);
+        var settings = new SweepRunSettings
+        {
+            Threads = command.Threads, Resume = command.Resume, Repair = command.Repair, Shard = command.Shard,
+            Notices = new SynchronousProgress<string>(view.Notice),
+        };
         SweepRunResult result;
         try
         {
-            result = view.Run(progress => SweepRunner.Run(spec, command.OutputDirectory, settings with
+            result = view.Run(progress => SweepRunner.Run(spec, folder, settings with
             {
                 Progress = new SynchronousProgress<SweepProgress>(p =>
                 {
@@ -54,6 +63,12 @@ public static class SweepCommandRunner
         RunReport.Write(new RunFolder(command.OutputDirectory), RunArtifacts.Create(spec, result.Rows, manifest),
             command.IsShard ? RunExporters.Shard : RunExporters.Report);
         Summarise(command, result, DateTimeOffset.UtcNow - started, streams.Out);
+        if (stop.Token.IsCancellationRequested)
+        {
+            // Stopped while the report was written: it was finished (it takes seconds), but the exit says it was stopped.
+            streams.Error.WriteLine($"flatlab: interrupted after every case was saved; the report in {command.OutputDirectory} is complete.");
+            return cancel.IsCancellationRequested ? ExitCodes.Interrupted : stop.ExitCode;
+        }
         return ExitCodes.Success;
     }
 

@@ -8,6 +8,9 @@ namespace FlatLab.Cli.Sweep;
 public sealed record SweepCommandSpec(
     SweepSpec Spec, string Source, string OutputDirectory, bool Resume, ShardSpec Shard, int Threads)
 {
+    /// <summary>On resume, quarantine damaged or foreign lines of the store and compute their cases again.</summary>
+    public bool Repair { get; init; }
+
     public bool IsShard => Shard.Count > 1;
 
     /// <summary>The command line that continues this run after an interruption.</summary>

@@ -32,7 +32,7 @@ public static class CaseRunner
     }
 
     /// <summary>The row's parameters, before anything is computed.</summary>
-    private static CaseResult Describe(SweepCase c, SweepSpec spec)
+    internal static CaseResult Describe(SweepCase c, SweepSpec spec)
     {
         var panel = c.Panel;
         var sigma = panel.NetworkActivation;

@@ -22,7 +22,7 @@ public static class ShardMerge
 
         SweepSpec? spec = null;
         string specText = "", firstFolder = "";
-        Dictionary<string, SweepCase> cases = [];
+        StoredRowCheck? check = null;
         var found = new Dictionary<string, (CaseResult Row, string Folder)>();
         var overlapping = 0;
         foreach (var folder in shardFolders)
@@ -31,7 +31,6 @@ public static class ShardMerge
             if (spec is null)
             {
                 (spec, specText, firstFolder) = (shardSpec, text, folder);
-                cases = SweepCase.Expand(spec).ToDictionary(c => c.Key);
             }
             else if (text != specText)
             {
@@ -40,10 +39,9 @@ public static class ShardMerge
                     "only shards of one spec can be merged.");
             }
 
-            foreach (var row in ReadRows(folder))
+            check ??= new StoredRowCheck(spec);
+            foreach (var row in ReadRows(folder, check))
             {
-                if (!cases.TryGetValue(row.CaseKey, out var c) || c.Index != row.CaseIndex)
-                    throw new ArgumentException($"'{folder}' holds case '{row.CaseKey}' (index {row.CaseIndex}), which is not a case of its spec.");
                 if (found.TryGetValue(row.CaseKey, out var earlier))
                 {
                     if (!SameExceptTiming(earlier.Row, row))
@@ -70,9 +68,7 @@ public static class ShardMerge
     /// </summary>
     public static void Write(string folder, ShardMergeResult merged)
     {
-        var full = Path.GetFullPath(folder);
-        if (merged.Folders.Any(f => PathsEqual(Path.GetFullPath(f), full)))
-            throw new ArgumentException($"The output folder '{folder}' is one of the shards; choose another folder.");
+        CheckOutputFolder(folder, merged.Folders);
         var text = SweepSpecJson.Write(merged.Spec);
         var run = new RunFolder(folder);
         if (File.Exists(run.SpecPath) && File.ReadAllText(run.SpecPath) != text)
@@ -82,6 +78,14 @@ public static class ShardMerge
         foreach (var row in merged.Rows) lines.Append(CaseResultJson.Write(row)).Append('\n');
         run.WriteText(RunFolder.SpecFileName, text);
         run.WriteText(RunFolder.StoreFileName, lines.ToString());
+    }
+
+    /// <summary>The merge's output must not be one of its shards.</summary>
+    public static void CheckOutputFolder(string folder, IReadOnlyList<string> shardFolders)
+    {
+        var full = Path.GetFullPath(folder);
+        if (shardFolders.Any(f => PathsEqual(Path.GetFullPath(f), full)))
+            throw new ArgumentException($"The output folder '{folder}' is one of the shards; choose another folder.");
     }
 
     /// <summary>
@@ -110,17 +114,17 @@ public static class ShardMerge
         }
     }
 
-    private static IReadOnlyCollection<CaseResult> ReadRows(string folder)
+    /// <summary>The shard's rows, each checked against the spec; a damaged or foreign line is an error naming it.</summary>
+    private static IReadOnlyCollection<CaseResult> ReadRows(string folder, StoredRowCheck check)
     {
         var path = new RunFolder(folder).StorePath;
         if (!File.Exists(path))
             throw new ArgumentException($"'{folder}' holds no {RunFolder.StoreFileName}; its shard has not started.");
         try
         {
-            using var store = ResultStore.Open(path);
-            return store.Rows;
+            return ResultStore.Read(path, check.Mismatch);
         }
-        catch (InvalidDataException e)
+        catch (ResultStoreException e)
         {
             throw new ArgumentException(e.Message, e);
         }

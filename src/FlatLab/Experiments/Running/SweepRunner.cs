@@ -19,11 +19,33 @@ public static class SweepRunner
         settings.Validate();
         var folder = new RunFolder(runFolder);
         folder.Create();
-        CheckSpecMatches(spec, folder, settings.Resume);
+        using var held = folder.Lock();
+        return Run(spec, held, settings, cancel);
+    }
+
+    /// <summary>
+    /// Runs the sweep in a folder whose lock the caller holds (and keeps holding while it writes the
+    /// report): nothing in the folder is read or written before the lock is taken.
+    /// </summary>
+    public static SweepRunResult Run(SweepSpec spec, RunFolderLock folder, SweepRunSettings settings, CancellationToken cancel = default)
+    {
+        spec.Validate();
+        settings.Validate();
+        if (!folder.IsHeld) throw new ArgumentException($"'{folder.Folder}' is not locked for writing.", nameof(folder));
+        var runFolder = new RunFolder(folder.Folder);
+        if (folder.StaleHolder is { } stale)
+            settings.Notices?.Report($"note: took over the lock of {stale}, which ended without releasing it");
+        var removed = RunFolderPaths.RemoveTemporaryFiles(runFolder.Root);
+        if (removed > 0)
+            settings.Notices?.Report($"note: removed {removed} temporary file{(removed == 1 ? "" : "s")} (*.tmp) an interrupted write left in '{runFolder}'");
+        var newSpec = CheckSpecMatches(spec, runFolder, settings.Resume);
 
         var kernels = settings.Kernels ?? DenseKernels.Default;
         var cases = SweepCase.Expand(spec).Where(settings.Shard.Contains).ToList();
-        using var store = ResultStore.Open(folder.StorePath);
+        var check = new StoredRowCheck(spec);
+        using var store = ResultStore.Open(runFolder.StorePath, check.Mismatch, settings.Repair);
+        Report(store.Recovery, settings.Notices);
+        if (newSpec) runFolder.WriteText(RunFolder.SpecFileName, SweepSpecJson.Write(spec));
         var resumed = cases.Count(c => store.Contains(c.Key));
         var pending = cases.Where(c => !store.Contains(c.Key)).ToList();
 
@@ -57,10 +79,28 @@ public static class SweepRunner
         return new SweepRunResult(rows, resumed, done, clock.Elapsed);
     }
 
-    /// <summary>A run folder belongs to one spec: a resumed run must use the same one, a new run an empty folder.</summary>
-    private static void CheckSpecMatches(SweepSpec spec, RunFolder runFolder, bool resume)
+    private static void Report(StoreRecovery recovery, IProgress<string>? notices)
+    {
+        if (notices is null) return;
+        if (recovery.TornBytes > 0)
+            notices.Report($"warning: cut a partial last line ({recovery.TornBytes} bytes) of {RunFolder.StoreFileName}, left by a run that was killed while writing; its case runs again");
+        if (recovery.Quarantined > 0)
+        {
+            notices.Report($"repair: moved {recovery.Quarantined} line{(recovery.Quarantined == 1 ? "" : "s")} of {RunFolder.StoreFileName} " +
+                           $"to {recovery.QuarantinePath}; their cases run again:");
+            foreach (var line in recovery.QuarantinedLines) notices.Report("  " + line);
+        }
+    }
+
+    /// <summary>
+    /// A run folder belongs to one spec: a resumed run must use the same one, a new run an empty folder.
+    /// True when the folder has no spec.json yet; it is written only once the store's rows passed their
+    /// check, so a folder of another study never gets this spec's name on it.
+    /// </summary>
+    private static bool CheckSpecMatches(SweepSpec spec, RunFolder runFolder, bool resume)
     {
         var path = runFolder.SpecPath;
+        RunFolderPaths.RefuseLink(path, runFolder.Root);
         var text = SweepSpecJson.Write(spec);
         var hasStore = File.Exists(runFolder.StorePath);
         if (File.Exists(path))
@@ -69,10 +109,10 @@ public static class SweepRunner
                 throw new ArgumentException($"'{runFolder}' already holds a run; pass --resume to continue it, or choose another output folder.");
             if (File.ReadAllText(path) != text)
                 throw new ArgumentException($"'{runFolder}' holds a run of a different spec; it cannot be resumed with this one.");
-            return;
+            return false;
         }
         if (hasStore && !resume)
             throw new ArgumentException($"'{runFolder}' already holds results; pass --resume or choose another output folder.");
-        runFolder.WriteText(RunFolder.SpecFileName, text);
+        return true;
     }
 }

@@ -19,6 +19,10 @@ public sealed class RunFolder
     public const string SummaryFileName = "summary.md";
     public const string ReportFileName = "report.html";
     public const string FiguresFolderName = "figures";
+    /// <summary>The lock that admits one writing process at a time (<see cref="RunFolderLock"/>).</summary>
+    public const string LockFileName = "run.lock";
+    /// <summary>Where a repair of the store moves its damaged and foreign lines, exactly as they were.</summary>
+    public const string QuarantineFileName = "cases.quarantine.jsonl";
 
     /// <summary>The report's files, for messages: "report.html, summary.md, results.csv, results.parquet, manifest.json, figures/".</summary>
     public static string ReportFiles =>
@@ -44,6 +48,8 @@ public sealed class RunFolder
     public string SummaryPath => PathOf(SummaryFileName);
     public string ReportPath => PathOf(ReportFileName);
     public string FiguresPath => PathOf(FiguresFolderName);
+    public string LockPath => PathOf(LockFileName);
+    public string QuarantinePath => PathOf(QuarantineFileName);
 
     /// <summary>Whether the folder holds a run (started or finished): a spec or a case store.</summary>
     public bool HoldsRun => File.Exists(SpecPath) || File.Exists(StorePath);
@@ -53,6 +59,9 @@ public sealed class RunFolder
 
     /// <summary>Creates the folder (and its parents) when missing.</summary>
     public void Create() => Directory.CreateDirectory(Root);
+
+    /// <summary>Takes the folder's exclusive lock (it must exist); <see cref="RunFolderInUseException"/> when another process holds it.</summary>
+    public RunFolderLock Lock() => RunFolderLock.Acquire(Root);
 
     /// <summary>Writes a file of the folder atomically, creating the folder (and a subfolder such as figures/) first.</summary>
     public string Write(string relativePath, Action<Stream> write)
