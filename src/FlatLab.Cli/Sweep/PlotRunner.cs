@@ -22,7 +22,8 @@ public static class PlotRunner
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or JsonException or NotSupportedException)
         {
-            throw new InputException($"--results: '{spec.Results}' is not a FlatLab results table: {e.Message}", e);
+            // The message names the file at fault: the table, or the trajectories, spec.json or manifest.json next to it.
+            throw new InputException($"--results: cannot read the run of '{spec.Results}': {e.Message}", e);
         }
         if (run.Rows.Count == 0) throw new InputException($"--results: '{spec.Results}' holds no rows.");
         try

@@ -90,6 +90,20 @@ public sealed class PlotCommandTests : IDisposable
         Assert.False(File.Exists(_dir.File(Path.Combine("bare", "scaling-law-laws.svg"))));
     }
 
+    [Fact]
+    public void GivenABrokenSpecNextToTheTable_WhenPlotted_ThenExit2NamingIt()
+    {
+        var run = _dir.File("run");
+        Assert.Equal(0, CliRun.Of("sweep", "--preset", "smoke", "--out", run).ExitCode);
+        File.WriteAllText(Path.Combine(run, "spec.json"), "{ \"name\": ");
+
+        var plot = CliRun.Of("plot", "--results", Path.Combine(run, "results.csv"), "--out", _dir.File("f"));
+
+        Assert.Equal(2, plot.ExitCode);
+        Assert.Contains("spec.json", plot.Error);
+        Assert.False(Directory.Exists(_dir.File("f")));
+    }
+
     /// <summary>The same files with the same content: SVG text and PNG bytes.</summary>
     private static void AssertSameFigures(string expectedFolder, string actualFolder)
     {
