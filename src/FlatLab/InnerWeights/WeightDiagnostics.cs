@@ -13,9 +13,6 @@ namespace FlatLab.InnerWeights;
 /// </summary>
 public static class WeightDiagnostics
 {
-    /// <summary>The unit roundoff of double, 2^−53 (System.Double.Epsilon is the smallest subnormal, not this).</summary>
-    private const double MachineEpsilon = 1.1102230246251565e-16;
-
     public static WeightDiagnosticsResult Compute(Matrix<double> x, Matrix<double> w, Activation sigma, IDenseKernels? kernels = null)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -61,7 +58,7 @@ public static class WeightDiagnostics
         var eigen = kernels.SymmetricEigenvalues(size, gram);
         var lambdaMax = eigen[^1];
         var lambdaMin = eigen[0];
-        var tolerance = Math.Max(phi.RowCount, phi.ColumnCount) * MachineEpsilon * lambdaMax;
+        var tolerance = Math.Max(phi.RowCount, phi.ColumnCount) * FloatingPoint.UnitRoundoff * lambdaMax;
         var largest = Math.Sqrt(Math.Max(lambdaMax, 0));
         var smallest = lambdaMax > 0 && lambdaMin > tolerance ? Math.Sqrt(lambdaMin) : 0;
         return (largest, smallest, tolerance);

@@ -43,8 +43,8 @@ internal static class DualNewtonSolver
             var objective = b.Sum(v => Math.Pow(Math.Abs(v), p));
             // Converged: gap closed and λ accurate (the final projection removes the small residual left), or
             // Newton has stalled at rounding level.
-            var closed = Math.Abs(gap) <= settings.GapTolerance * Math.Max(1, objective) && residual <= 1e-13 * yScale;
-            var stalled = residual > 0.5 * previousResidual && Math.Abs(gap) <= 1e3 * settings.GapTolerance * Math.Max(1, objective);
+            var closed = Math.Abs(gap) <= settings.GapTolerance * Math.Max(1, objective) && residual <= SolverTolerances.NewtonResidual * yScale;
+            var stalled = residual > SolverTolerances.StallRatio * previousResidual && Math.Abs(gap) <= SolverTolerances.StallGapFactor * settings.GapTolerance * Math.Max(1, objective);
             if (closed || stalled) break;
             previousResidual = residual;
             if (iterations == settings.MaxIterations)
@@ -59,7 +59,7 @@ internal static class DualNewtonSolver
             // preconditions conjugate gradients on the new one, which saves forming and factoring it.
             // Inexact Newton: a direction accurate to a relative residual of about ‖∇D‖/‖y‖ keeps the
             // convergence quadratic (Dembo, Eisenstat and Steihaug 1982) and saves CG iterations early on.
-            var forcing = Math.Clamp(residual / yScale, 1e-11, 1e-3);
+            var forcing = Math.Clamp(residual / yScale, SolverTolerances.MinForcing, SolverTolerances.MaxForcing);
             var step = fullStep && factored ? PreconditionedSolve(problem, h, curvature, gradient, forcing) : null;
             if (step is null)
             {
@@ -88,10 +88,10 @@ internal static class DualNewtonSolver
             {
                 for (var c = 0; c < m; c++) trial[c] = s[c] + alpha * ds[c];
                 trialDual = DualValueAt(y, lambda, step, alpha, trial, p, q);
-                if (trialDual >= dual + 1e-4 * alpha * slope || alpha < 1e-12) break;
+                if (trialDual >= dual + SolverTolerances.Armijo * alpha * slope || alpha < SolverTolerances.MinStep) break;
                 alpha *= 0.5;
             }
-            if (alpha < 1e-12 && trialDual < dual)
+            if (alpha < SolverTolerances.MinStep && trialDual < dual)
             {
                 // No ascent is representable: the iterate is as good as rounding allows.
                 break;
@@ -118,7 +118,6 @@ internal static class DualNewtonSolver
     private static double[]? PreconditionedSolve(ScaledProblem problem, double[] factor, double[] curvature, double[] g,
         double tolerance)
     {
-        const int maxIterations = 30;
         var n = problem.N;
         var gNorm = Math.Sqrt(GramSystem.Dot(g, g));
         if (!(gNorm > 0)) return null;
@@ -141,7 +140,7 @@ internal static class DualNewtonSolver
         var z = Precondition(r);
         var d = (double[])z.Clone();
         var rz = GramSystem.Dot(r, z);
-        for (var k = 0; k < maxIterations; k++)
+        for (var k = 0; k < SolverTolerances.MaxConjugateGradientIterations; k++)
         {
             if (Math.Sqrt(GramSystem.Dot(r, r)) <= tolerance * gNorm) return x;
             var hd = Apply(d);
@@ -160,7 +159,7 @@ internal static class DualNewtonSolver
             for (var i = 0; i < n; i++) d[i] = z[i] + beta * d[i];
         }
         // At rounding level the tolerance can be out of reach; a direction this good still serves.
-        return Math.Sqrt(GramSystem.Dot(r, r)) <= 1e-6 * gNorm ? x : null;
+        return Math.Sqrt(GramSystem.Dot(r, r)) <= SolverTolerances.ConjugateGradientFallback * gNorm ? x : null;
     }
 
     /// <summary>b_j = sign(s_j)(|s_j|/p)^{q−1}.</summary>

@@ -23,7 +23,7 @@ internal static class FaceCentering
         var b = support.Select(c => central[c]).ToArray();
         var sign = b.Select(v => (double)Math.Sign(v)).ToArray();
         var scratch = new double[n * k];
-        for (var iteration = 0; iteration < 30; iteration++)
+        for (var iteration = 0; iteration < SolverTolerances.CenteringIterations; iteration++)
         {
             // Newton step for the log barrier restricted to {Ψ_S Δ = r}, r the current residual:
             // Δ = B²(g − Ψ_Sᵀν) with B² = diag(b²), g = 1/b, and (Ψ_S B² Ψ_Sᵀ) ν = Ψ_S B² g − r.
@@ -46,14 +46,14 @@ internal static class FaceCentering
             // Stay strictly inside the orthant of the signs.
             var alpha = 1.0;
             for (var c = 0; c < k; c++)
-                if (sign[c] * step[c] < 0) alpha = Math.Min(alpha, 0.9 * -b[c] / step[c]);
+                if (sign[c] * step[c] < 0) alpha = Math.Min(alpha, SolverTolerances.CenteringStepFraction * -b[c] / step[c]);
             var decrement = 0.0;
             for (var c = 0; c < k; c++)
             {
                 b[c] += alpha * step[c];
                 decrement += step[c] * step[c] / b2[c];
             }
-            if (decrement < 1e-20) break;
+            if (decrement < SolverTolerances.CenteringDecrement) break;
         }
         var refined = new double[problem.M];
         for (var c = 0; c < k; c++) refined[support[c]] = b[c];

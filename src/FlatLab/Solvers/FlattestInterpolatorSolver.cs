@@ -39,7 +39,7 @@ public static class FlattestInterpolatorSolver
         var vertex = VertexCrossover.FindVertex(scaled, central, core.Dual);
         var centralObjective = central.Sum(Math.Abs);
         // A vertex off the optimal face (objective above the central point's) is rejected.
-        if (vertex is not null && vertex.Sum(Math.Abs) > centralObjective + 10 * settings.GapTolerance * Math.Max(1, centralObjective))
+        if (vertex is not null && vertex.Sum(Math.Abs) > centralObjective + SolverTolerances.VertexOffFace * settings.GapTolerance * Math.Max(1, centralObjective))
             vertex = null;
         var note = vertex is null ? " Crossover found no vertex; the central point is returned." : "";
         return settings.Point == OptimalPoint.Vertex && vertex is not null
@@ -72,7 +72,7 @@ public static class FlattestInterpolatorSolver
         if (!(residual <= settings.FeasibilityTolerance * yScale))
             (status, message) = (SolverStatus.IllConditioned,
                 $"The solution misses the labels by {residual:G3} (max abs) > tolerance: Φ is too ill-conditioned.");
-        else if (!(Math.Abs(gap) <= 100 * settings.GapTolerance * Math.Max(1, objective)))
+        else if (!(Math.Abs(gap) <= SolverTolerances.FinalGapFactor * settings.GapTolerance * Math.Max(1, objective)))
             (status, message) = (SolverStatus.NumericalError, $"The duality gap {gap:G3} did not close to the tolerance.");
         if (!status.HasSolution())
             return new FlattestInterpolatorResult

@@ -1,3 +1,4 @@
+using FlatLab.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Double;
 
 namespace FlatLab.Solvers;
@@ -95,7 +96,7 @@ internal sealed class GramSystem
         var v = Enumerable.Range(0, n).Select(i => 1.0 + 0.5 * Math.Sin(i + 1)).ToArray();
         var w = (double[])v.Clone();
         double lambdaMax = 0, inverseMax = 0;
-        for (var it = 0; it < 5; it++) // enough for the order of magnitude the limit needs
+        for (var it = 0; it < SolverTolerances.ConditionIterations; it++)
         {
             Normalize(v);
             var gv = problem.Apply(problem.ApplyTranspose(v));
@@ -123,7 +124,7 @@ internal sealed class GramSystem
             for (var i = j + 1; i < n; i++) gram[j, i] = gram[i, j];
         var evd = gram.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
         var eigen = evd.EigenValues.Select(e => e.Real).ToArray();
-        var zero = Math.Max(eigen.Max(), 0) * Math.Max(n, problem.M) * MachineEpsilon;
+        var zero = Math.Max(eigen.Max(), 0) * Math.Max(n, problem.M) * FloatingPoint.UnitRoundoff;
         var y = new DenseVector(problem.Y);
         MathNet.Numerics.LinearAlgebra.Vector<double> projection = DenseVector.Create(n, 0);
         for (var e = 0; e < n; e++)
@@ -140,9 +141,6 @@ internal sealed class GramSystem
         return (null, SolverStatus.IllConditioned,
             $"Φ is ill-conditioned: {why}; y is within its numerical range, but no solution can be certified.");
     }
-
-    /// <summary>The unit roundoff 2^−53.</summary>
-    private const double MachineEpsilon = 1.1102230246251565e-16;
 
     private static void Normalize(double[] v)
     {

@@ -10,12 +10,8 @@ namespace FlatLab.Solvers;
 /// </summary>
 internal static class InteriorPointLpSolver
 {
-    private const double StepFraction = 0.995;
-
-    /// <summary>Relative gap below which <c>finish</c> is offered the iterate.</summary>
-    private const double CrossoverGap = 1e-2;
-
-    /// <param name="finish">Tried on each iterate once the relative gap is below 1e-2: a certified
+    /// <param name="finish">Tried on each iterate once the relative gap is below
+    /// <see cref="SolverTolerances.CrossoverGap"/>: a certified
     /// answer ends the iterations early; null goes on.</param>
     public static CoreSolution Solve(ScaledProblem problem, double[] minNorm, double[] mu, SolverSettings settings,
         Func<double[], double[], int, CoreSolution?>? finish = null)
@@ -26,7 +22,7 @@ internal static class InteriorPointLpSolver
         var yScale = Math.Max(1, y.Max(Math.Abs));
 
         // Start: u − v = b* (primal feasible); λ = G⁻¹y / (2‖b*‖∞) so that z ∈ [1/2, 3/2].
-        var shift = Math.Max(minNorm.Sum(Math.Abs) / m, 1e-8 * yScale);
+        var shift = Math.Max(minNorm.Sum(Math.Abs) / m, SolverTolerances.StartShift * yScale);
         var u = minNorm.Select(v => Math.Max(v, 0) + shift).ToArray();
         var v = minNorm.Select(x => Math.Max(-x, 0) + shift).ToArray();
         var t = 0.5 / Math.Max(minNorm.Max(Math.Abs), 1e-300);
@@ -57,10 +53,10 @@ internal static class InteriorPointLpSolver
             var dualInfeasibility = Math.Max(rdu.Max(Math.Abs), rdv.Max(Math.Abs));
             if (Math.Abs(primal - dual) <= settings.GapTolerance * Math.Max(1, Math.Abs(primal)) &&
                 complementarity <= settings.GapTolerance * Math.Max(1, Math.Abs(primal)) &&
-                primalInfeasibility <= 1e-6 * yScale &&
-                dualInfeasibility <= 1e-9)
+                primalInfeasibility <= settings.FeasibilityTolerance * yScale &&
+                dualInfeasibility <= SolverTolerances.DualFeasibility)
                 break;
-            if (finish is not null && Math.Abs(primal - dual) <= CrossoverGap * Math.Max(1, Math.Abs(primal)) &&
+            if (finish is not null && Math.Abs(primal - dual) <= SolverTolerances.CrossoverGap * Math.Max(1, Math.Abs(primal)) &&
                 finish(Difference(u, v), lambda, iterations) is { } finished)
                 return finished;
             if (iterations == settings.MaxIterations)
@@ -104,8 +100,8 @@ internal static class InteriorPointLpSolver
             }
             var step = Direction(problem, normal, d, u, v, zu, zv, rp, rdu, rdv, rcu, rcv);
             step = CentralityCorrectors(problem, normal, d, u, v, zu, zv, step, sigma * muNow);
-            var alphaP = Math.Min(1, StepFraction * MaxStep(u, step.Du, v, step.Dv));
-            var alphaD = Math.Min(1, StepFraction * MaxStep(zu, step.Dzu, zv, step.Dzv));
+            var alphaP = Math.Min(1, SolverTolerances.StepFraction * MaxStep(u, step.Du, v, step.Dv));
+            var alphaD = Math.Min(1, SolverTolerances.StepFraction * MaxStep(zu, step.Dzu, zv, step.Dzv));
             for (var c = 0; c < m; c++)
             {
                 u[c] += alphaP * step.Du[c];
@@ -128,17 +124,16 @@ internal static class InteriorPointLpSolver
 
     /// <summary>
     /// Gondzio's multiple centrality correctors: aim a longer step at products x_j z_j pulled back
-    /// into [0.1, 10] × the target μ, reusing the factorisation; kept while they lengthen the step.
+    /// into [0.1, 10] × the target μ (<see cref="SolverTolerances.CentralityBand"/>), reusing the factorisation; kept while they lengthen the step.
     /// </summary>
     private static Step CentralityCorrectors(ScaledProblem problem, double[] normal, double[] d,
         double[] u, double[] v, double[] zu, double[] zv, Step step, double target)
     {
-        const int maxCorrectors = 3;
         var m = problem.M;
         var zerosN = new double[problem.N];
         var zerosM = new double[m];
         var (alphaP, alphaD) = (MaxStep(u, step.Du, v, step.Dv), MaxStep(zu, step.Dzu, zv, step.Dzv));
-        for (var k = 0; k < maxCorrectors; k++)
+        for (var k = 0; k < SolverTolerances.MaxCorrectors; k++)
         {
             var trialP = Math.Min(1, 1.2 * alphaP + 0.1);
             var trialD = Math.Min(1, 1.2 * alphaD + 0.1);
@@ -153,18 +148,20 @@ internal static class InteriorPointLpSolver
             var candidate = new Step(Add(step.Du, correction.Du), Add(step.Dv, correction.Dv),
                 Add(step.Dzu, correction.Dzu), Add(step.Dzv, correction.Dzv), Add(step.Dlambda, correction.Dlambda));
             var (newP, newD) = (MaxStep(u, candidate.Du, v, candidate.Dv), MaxStep(zu, candidate.Dzu, zv, candidate.Dzv));
-            if (Math.Min(newP, 1) + Math.Min(newD, 1) < 1.02 * (Math.Min(alphaP, 1) + Math.Min(alphaD, 1))) break;
+            if (Math.Min(newP, 1) + Math.Min(newD, 1) < SolverTolerances.CorrectorGain * (Math.Min(alphaP, 1) + Math.Min(alphaD, 1))) break;
             (step, alphaP, alphaD) = (candidate, newP, newD);
             if (alphaP >= 1 && alphaD >= 1) break;
         }
         return step;
     }
 
-    /// <summary>How far a complementarity product must move to re-enter [0.1 μ, 10 μ] (clipped from above).</summary>
+    /// <summary>How far a complementarity product must move to re-enter [μ/w, w μ], w the
+    /// <see cref="SolverTolerances.CentralityBand"/> (clipped from above).</summary>
     private static double Pull(double product, double target)
     {
-        if (product < 0.1 * target) return 0.1 * target - product;
-        if (product > 10 * target) return Math.Max(10 * target - product, -10 * target);
+        const double band = SolverTolerances.CentralityBand;
+        if (product < target / band) return target / band - product;
+        if (product > band * target) return Math.Max(band * target - product, -band * target);
         return 0;
     }
 

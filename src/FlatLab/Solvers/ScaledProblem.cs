@@ -89,13 +89,13 @@ internal sealed class ScaledProblem
 
     /// <summary>
     /// Forms Ψ diag(d) Ψᵀ in <paramref name="target"/> and overwrites it with its Cholesky factor; when
-    /// rounding makes it indefinite, re-forms it with a tiny diagonal shift (relative 1e-14 to 1e-8).
+    /// rounding makes it indefinite, re-forms it with a tiny diagonal shift (<see cref="SolverTolerances.FirstShift"/>).
     /// </summary>
     public bool FactorWeightedGram(double[] d, double[] target)
     {
         WeightedGram(d, target);
         if (Kernels.CholeskyFactor(N, target)) return true;
-        for (var shift = 1e-14; shift <= 1e-8; shift *= 100)
+        for (var shift = SolverTolerances.FirstShift; shift <= SolverTolerances.LastShift; shift *= 100)
         {
             Kernels.SymmetricRankK(N, _columns, _scaled!, target);
             var maxDiag = 0.0;
@@ -110,13 +110,13 @@ internal sealed class ScaledProblem
 
     /// <summary>
     /// Packs source[:, c] · √d_c into the leading columns of target, vectorised (this copy is on the
-    /// solvers' hot path), and returns how many. Columns with d_c below 1e-14 · max d contribute less
+    /// solvers' hot path), and returns how many. Columns with d_c below <see cref="SolverTolerances.NegligibleColumn"/> · max d contribute less
     /// than rounding to Ψ D Ψᵀ and are left out: late interior-point iterations, where most weights
     /// have collapsed, then form a much smaller product.
     /// </summary>
     internal static int ScaleColumns(double[] source, int rows, double[] d, double[] target)
     {
-        var cut = 1e-14 * d.Max();
+        var cut = SolverTolerances.NegligibleColumn * d.Max();
         var kept = 0;
         var width = System.Numerics.Vector<double>.Count;
         for (var c = 0; c < d.Length; c++)

@@ -10,9 +10,6 @@ namespace FlatLab.Solvers;
 /// </summary>
 internal static class VertexCrossover
 {
-    /// <summary>How much more clearly on the support the n-th column must be than the (n+1)-th.</summary>
-    private const double ClearSplit = 2;
-
     /// <summary>
     /// The fast path, tried while the interior point is still running: with exactly n support
     /// columns, b_S = Ψ_S⁻¹ y and λ = Ψ_S⁻ᵀ sign(b_S) make a primal–dual pair with zero gap, so the
@@ -28,7 +25,7 @@ internal static class VertexCrossover
         var indicator = new double[problem.M];
         for (var c = 0; c < problem.M; c++) indicator[c] = Math.Abs(b[c]) / Math.Max(1 - Math.Abs(s0[c]), 1e-300);
         var order = Enumerable.Range(0, problem.M).OrderByDescending(c => indicator[c]).ToArray();
-        if (problem.M > n && !(indicator[order[n - 1]] > ClearSplit * indicator[order[n]])) return null;
+        if (problem.M > n && !(indicator[order[n - 1]] > SolverTolerances.ClearSplit * indicator[order[n]])) return null;
         var support = order.Take(n).Order().ToList();
         var lu = (double[])SupportColumns(problem, support).Values.Clone();
         var pivots = new int[n];
@@ -40,7 +37,7 @@ internal static class VertexCrossover
         problem.Kernels.LuSolve(n, lu, pivots, true, dual);
         var s = problem.ApplyTranspose(dual);
         var worst = s.Max(Math.Abs);
-        if (!(worst <= 1 + 1e-9)) return null;
+        if (!(worst <= 1 + SolverTolerances.DualSlack)) return null;
         var vertex = new double[problem.M];
         for (var c = 0; c < n; c++) vertex[support[c]] = bS[c];
         var inSupport = new bool[problem.M];
@@ -48,7 +45,7 @@ internal static class VertexCrossover
         var offSupport = Enumerable.Range(0, problem.M).Where(c => !inSupport[c]).Select(c => Math.Abs(s[c])).DefaultIfEmpty(0).Max();
         var feasible = worst > 1 ? dual.Select(v => v / worst).ToArray() : dual;
         // Strict complementarity with a nonsingular basis: the optimum is unique.
-        var unique = offSupport < 1 - 1e-9;
+        var unique = offSupport < 1 - SolverTolerances.DualSlack;
         return new CoreSolution(SolverStatus.Solved,
             $"Solved by interior point and crossover in {iterations} iterations; vertex certified optimal" +
             (unique ? " and unique." : " (the optimal face may contain other points)."),
@@ -97,7 +94,7 @@ internal static class VertexCrossover
             var tBest = double.PositiveInfinity;
             for (var c = 0; c < b.Length; c++)
             {
-                if (Math.Abs(direction[c]) < 1e-14) continue;
+                if (Math.Abs(direction[c]) < SolverTolerances.NullDirectionEntry) continue;
                 var t = -b[c] / direction[c];
                 if (Math.Abs(t) < Math.Abs(tBest)) { tBest = t; drop = c; }
             }
@@ -123,7 +120,7 @@ internal static class VertexCrossover
         var cols = psiS.ColumnCount;
         var svd = psiS.Svd(computeVectors: true);
         var sv = svd.S.ToArray();
-        var tol = sv.Max() * 1e-10;
+        var tol = sv.Max() * SolverTolerances.NullSpaceRank;
         var rank = sv.Count(x => x > tol);
         if (rank == cols) return new DenseMatrix(cols, 0);
         return DenseMatrix.OfColumnVectors(Enumerable.Range(rank, cols - rank).Select(r => svd.VT.Row(r)).ToArray());
@@ -142,7 +139,7 @@ internal static class VertexCrossover
             if (Math.Abs(basis[drop, pivot]) > 0) col -= basis.Column(pivot) * (basis[drop, c] / basis[drop, pivot]);
             var reduced = DenseVector.OfEnumerable(col.Where((_, r) => r != drop));
             var norm = reduced.L2Norm();
-            if (norm > 1e-12) kept.Add(reduced / norm);
+            if (norm > SolverTolerances.NullVectorNorm) kept.Add(reduced / norm);
         }
         return kept.Count == 0 ? new DenseMatrix(basis.RowCount - 1, 0) : DenseMatrix.OfColumnVectors(kept);
     }
@@ -157,9 +154,9 @@ internal static class VertexCrossover
         if (!problem.Kernels.CholeskyFactor(k, gram)) return null;
         // Nearly dependent columns: not a vertex to trust, purify instead.
         var diag = Enumerable.Range(0, k).Select(c => gram[c + c * k]).ToArray();
-        if (diag.Min() < 1e-7 * diag.Max()) return null;
+        if (diag.Min() < SolverTolerances.DependentColumns * diag.Max()) return null;
         var b = (double[])start.Clone();
-        for (var pass = 0; pass < 3; pass++)
+        for (var pass = 0; pass < SolverTolerances.RefinementPasses; pass++)
         {
             var r = new double[n];
             problem.Kernels.MultiplyVector(false, n, k, psiS.Values, b, r);

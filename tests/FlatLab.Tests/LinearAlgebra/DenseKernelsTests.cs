@@ -13,16 +13,14 @@ public sealed class DenseKernelsTests
 {
     private const double Tolerance = 1e-12;
 
-    public static TheoryData<string> Implementations() => new() { "managed", "openblas" };
-
-    private static IDenseKernels? Kernels(string name) => name == "managed" ? ManagedKernels.Instance : OpenBlasKernels.TryLoad();
+    private static IDenseKernels Kernels(string name) => name == "managed" ? ManagedKernels.Instance : OpenBlas.Kernels;
 
     [Theory]
-    [MemberData(nameof(Implementations))]
+    [InlineData("managed")]
+    [OpenBlasData]
     public void GivenRandomMatrices_WhenMultiplyingWithEachTransposeCombination_ThenTheTripleLoopAgrees(string implementation)
     {
         var kernels = Kernels(implementation);
-        if (kernels is null) return; // OpenBLAS not installed: nothing to compare
         const int rows = 7, cols = 5, inner = 11;
         var random = new RandomSource(101);
         foreach (var (ta, tb) in new[] { (false, false), (true, false), (false, true), (true, true) })
@@ -43,11 +41,11 @@ public sealed class DenseKernelsTests
     }
 
     [Theory]
-    [MemberData(nameof(Implementations))]
+    [InlineData("managed")]
+    [OpenBlasData]
     public void GivenARandomMatrix_WhenMultiplyingAVector_ThenTheLoopAgreesForBothTransposes(string implementation)
     {
         var kernels = Kernels(implementation);
-        if (kernels is null) return;
         const int rows = 9, cols = 6;
         var random = new RandomSource(102);
         var a = Gaussian(rows * cols, random);
@@ -66,11 +64,11 @@ public sealed class DenseKernelsTests
     }
 
     [Theory]
-    [MemberData(nameof(Implementations))]
+    [InlineData("managed")]
+    [OpenBlasData]
     public void GivenAWideMatrix_WhenFormingSymmetricRankK_ThenTheLowerTriangleIsAAt(string implementation)
     {
         var kernels = Kernels(implementation);
-        if (kernels is null) return;
         const int n = 8, m = 20;
         var a = Gaussian(n * m, new RandomSource(103));
         var c = new double[n * n];
@@ -85,11 +83,11 @@ public sealed class DenseKernelsTests
     }
 
     [Theory]
-    [MemberData(nameof(Implementations))]
+    [InlineData("managed")]
+    [OpenBlasData]
     public void GivenAPositiveDefiniteMatrix_WhenFactoringAndSolving_ThenLLtIsTheMatrixAndTheSolutionSolvesIt(string implementation)
     {
         var kernels = Kernels(implementation);
-        if (kernels is null) return;
         const int n = 10;
         var random = new RandomSource(104);
         var g = Gaussian(n * 3 * n, random);
@@ -118,22 +116,22 @@ public sealed class DenseKernelsTests
     }
 
     [Theory]
-    [MemberData(nameof(Implementations))]
+    [InlineData("managed")]
+    [OpenBlasData]
     public void GivenAnIndefiniteMatrix_WhenFactoring_ThenTheKernelReportsFalse(string implementation)
     {
         var kernels = Kernels(implementation);
-        if (kernels is null) return;
         // Symmetric with eigenvalues 3 and −1 in the leading 2 × 2 block.
         var a = new double[] { 1, 2, 0, 2, 1, 0, 0, 0, 1 };
         Assert.False(kernels.CholeskyFactor(3, a));
     }
 
     [Theory]
-    [MemberData(nameof(Implementations))]
+    [InlineData("managed")]
+    [OpenBlasData]
     public void GivenASquareMatrix_WhenLuFactoring_ThenTheLapackPivotsAndFactorsReproduceItAndBothSolvesWork(string implementation)
     {
         var kernels = Kernels(implementation);
-        if (kernels is null) return;
         const int n = 9;
         var random = new RandomSource(106);
         var a = Gaussian(n * n, random);
@@ -173,21 +171,20 @@ public sealed class DenseKernelsTests
     }
 
     [Theory]
-    [MemberData(nameof(Implementations))]
+    [InlineData("managed")]
+    [OpenBlasData]
     public void GivenAnExactlySingularMatrix_WhenLuFactoring_ThenTheKernelReportsFalse(string implementation)
     {
         var kernels = Kernels(implementation);
-        if (kernels is null) return;
         // Third column zero: elimination meets an exact zero pivot whatever the row order.
         var a = new double[] { 2, 1, 4, 1, 3, 5, 0, 0, 0 };
         Assert.False(kernels.LuFactor(3, a, new int[3]));
     }
 
-    [Fact]
+    [OpenBlasFact]
     public void GivenBothImplementations_WhenRunOnTheSameData_ThenEveryKernelAgrees()
     {
-        var blas = OpenBlasKernels.TryLoad();
-        if (blas is null) return;
+        var blas = OpenBlas.Kernels;
         var managed = ManagedKernels.Instance;
         const int n = 12, m = 30;
         var random = new RandomSource(105);

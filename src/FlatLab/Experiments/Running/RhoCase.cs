@@ -19,7 +19,7 @@ internal static class RhoCase
     /// <summary>κ(Φ) = √(λ_max / λ_min) of ΦΦᵀ/n; ∞ when λ_min is zero to machine precision (n ≤ m here).</summary>
     private static double PhiCondition(CaseDiagnosticsResult theory, PanelSpec panel)
     {
-        var zero = Math.Max(panel.N, panel.M) * 1.1102230246251565e-16 * theory.LargestEigenvalue;
+        var zero = Math.Max(panel.N, panel.M) * FloatingPoint.UnitRoundoff * theory.LargestEigenvalue;
         return theory.SmallestEigenvalue > zero ? Math.Sqrt(theory.LargestEigenvalue / theory.SmallestEigenvalue) : double.PositiveInfinity;
     }
 

@@ -1,0 +1,125 @@
+namespace FlatLab.Solvers;
+
+/// <summary>
+/// The internal thresholds of the flattest-interpolator solvers, in one place (docs/solver.md,
+/// "Internal tolerances"). Unlike <see cref="SolverSettings"/> these are not tuning knobs: they are
+/// set where rounding or the method's theory puts them, and every documented number depends on them.
+/// Relative thresholds are relative to the quantity named in each comment.
+/// </summary>
+internal static class SolverTolerances
+{
+    // Interior point (p = 1).
+
+    /// <summary>Fraction of the step to the boundary of the positive orthant the iterate takes.</summary>
+    public const double StepFraction = 0.995;
+
+    /// <summary>Relative duality gap below which the crossover is offered the iterate.</summary>
+    public const double CrossoverGap = 1e-2;
+
+    /// <summary>Smallest start offset of u and v from zero, relative to max(1, ‖y‖∞).</summary>
+    public const double StartShift = 1e-8;
+
+    /// <summary>‖Ψᵀλ + z − 1‖∞ below which the interior-point dual counts as feasible (absolute: the
+    /// scaled dual constraints have right-hand side 1).</summary>
+    public const double DualFeasibility = 1e-9;
+
+    /// <summary>Gondzio centrality correctors per iteration, at most.</summary>
+    public const int MaxCorrectors = 3;
+
+    /// <summary>A corrector is kept when it lengthens the summed primal and dual step by this factor.</summary>
+    public const double CorrectorGain = 1.02;
+
+    /// <summary>The band [1/w, w] × μ into which the correctors pull the complementarity products.</summary>
+    public const double CentralityBand = 10;
+
+    // Dual Newton (1 < p ≤ 2).
+
+    /// <summary>‖∇D‖∞ = ‖Ψb − y‖∞ relative to max(1, ‖y‖∞) below which λ is accurate (with the gap closed).</summary>
+    public const double NewtonResidual = 1e-13;
+
+    /// <summary>Newton has stalled when the residual falls by less than this factor and the gap is
+    /// within <see cref="StallGapFactor"/> × GapTolerance.</summary>
+    public const double StallRatio = 0.5;
+
+    /// <inheritdoc cref="StallRatio"/>
+    public const double StallGapFactor = 1e3;
+
+    /// <summary>Bounds of the inexact-Newton forcing term (relative CG residual).</summary>
+    public const double MinForcing = 1e-11;
+
+    /// <inheritdoc cref="MinForcing"/>
+    public const double MaxForcing = 1e-3;
+
+    /// <summary>Armijo's sufficient-increase constant of the backtracking line search.</summary>
+    public const double Armijo = 1e-4;
+
+    /// <summary>Smallest step length the line search tries before declaring the iterate final.</summary>
+    public const double MinStep = 1e-12;
+
+    /// <summary>Preconditioned CG iterations before the Newton matrix is factored afresh.</summary>
+    public const int MaxConjugateGradientIterations = 30;
+
+    /// <summary>A CG direction with this relative residual still serves when the forcing term is out of reach.</summary>
+    public const double ConjugateGradientFallback = 1e-6;
+
+    // Vertex crossover (p = 1).
+
+    /// <summary>How much more clearly on the support the n-th column must be than the (n+1)-th.</summary>
+    public const double ClearSplit = 2;
+
+    /// <summary>|Ψᵀλ| ≤ 1 + this certifies a vertex; off-support duals below 1 − this make it unique.</summary>
+    public const double DualSlack = 1e-9;
+
+    /// <summary>Null-direction entries below this (absolute, unit direction) do not bound the step.</summary>
+    public const double NullDirectionEntry = 1e-14;
+
+    /// <summary>Singular values of Ψ_S below this fraction of the largest span its null space.</summary>
+    public const double NullSpaceRank = 1e-10;
+
+    /// <summary>A reduced null-space vector shorter than this is dropped as dependent.</summary>
+    public const double NullVectorNorm = 1e-12;
+
+    /// <summary>Support columns whose squared norm in Ψ_SᵀΨ_S's factor falls below this fraction of the
+    /// largest are nearly dependent: purify instead of solving.</summary>
+    public const double DependentColumns = 1e-7;
+
+    /// <summary>Iterative-refinement passes of the support least-squares solve.</summary>
+    public const int RefinementPasses = 3;
+
+    // Face centring (p = 1, central point).
+
+    /// <summary>Newton iterations of the centring, at most.</summary>
+    public const int CenteringIterations = 30;
+
+    /// <summary>Fraction of the step to the boundary of the sign orthant the centring takes.</summary>
+    public const double CenteringStepFraction = 0.9;
+
+    /// <summary>Squared Newton decrement below which the centre is reached.</summary>
+    public const double CenteringDecrement = 1e-20;
+
+    // Assembly of the result.
+
+    /// <summary>A p = 1 vertex whose objective exceeds the central point's by more than this × GapTolerance
+    /// (relative) is off the optimal face and rejected.</summary>
+    public const double VertexOffFace = 10;
+
+    /// <summary>A final relative gap above this × GapTolerance makes the status NumericalError.</summary>
+    public const double FinalGapFactor = 100;
+
+    // Gram system and scaled problem.
+
+    /// <summary>Power and inverse-iteration steps of the condition estimate: enough for the order of
+    /// magnitude <see cref="SolverSettings.ConditionLimit"/> needs.</summary>
+    public const int ConditionIterations = 5;
+
+    /// <summary>Diagonal shifts, relative to the largest diagonal entry, tried in turn when Ψ D Ψᵀ is
+    /// numerically indefinite: from <see cref="FirstShift"/> up to <see cref="LastShift"/> by ×100.</summary>
+    public const double FirstShift = 1e-14;
+
+    /// <inheritdoc cref="FirstShift"/>
+    public const double LastShift = 1e-8;
+
+    /// <summary>Columns with weight d_c below this fraction of max d contribute less than rounding to
+    /// Ψ D Ψᵀ and are left out of it.</summary>
+    public const double NegligibleColumn = 1e-14;
+}
