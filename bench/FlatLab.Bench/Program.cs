@@ -1,5 +1,6 @@
 using System.Globalization;
 using FlatLab.Bench;
+using FlatLab.LinearAlgebra;
 
 // Usage: dotnet run -c Release --project bench/FlatLab.Bench -- solver|kernels|training|sweep [--sizes 250,500,1000,2000] [--out DIR]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -8,6 +9,8 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 try
 {
     var options = BenchOptions.Parse(args);
+    // As the command line: one OpenBLAS thread per case for the sweep, every core for single solves.
+    DenseKernels.ForHost(options.Mode == BenchMode.Sweep ? 1 : Environment.ProcessorCount);
     return options.Mode switch
     {
         BenchMode.Solver => SolverBenchmark.Run(options, Console.Out),

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using FlatLab.LinearAlgebra;
 using FlatLab.Activations;
 using FlatLab.Networks;
 using FlatLab.Randomness;
@@ -44,7 +45,7 @@ public static class SolverBenchmark
                 foreach (var (name, peerMethods) in Cases)
                 {
                     var instance = BenchInstance.Create(n, ActivationParser.Parse(name), options.Seed);
-                    var features = NeuronFeatures.Compute(instance.X, instance.W, instance.Activation);
+                    var features = NeuronFeatures.Compute(instance.X, instance.W, instance.Activation, DenseKernels.Default);
                     var problem = FlattestInterpolatorProblem.Create(features, instance.Y, OuterWeighting.Exact);
                     var flatlab = RunFlatLab(instance, problem);
                     Report(rows, flatlab);
@@ -87,9 +88,9 @@ public static class SolverBenchmark
         foreach (var (name, _) in Cases)
         {
             var instance = BenchInstance.Create(100, ActivationParser.Parse(name), RandomSource.DeriveSeed(seed, "warm-up"));
-            var features = NeuronFeatures.Compute(instance.X, instance.W, instance.Activation);
+            var features = NeuronFeatures.Compute(instance.X, instance.W, instance.Activation, DenseKernels.Default);
             var problem = FlattestInterpolatorProblem.Create(features, instance.Y, OuterWeighting.Exact);
-            for (var r = 0; r < 40; r++) FlattestInterpolatorSolver.Solve(problem);
+            for (var r = 0; r < 40; r++) FlattestInterpolatorSolver.Solve(problem, DenseKernels.Default);
         }
         // Tier-1 recompilation of methods called 30 times happens on a background thread.
         Thread.Sleep(TimeSpan.FromSeconds(1));
@@ -102,7 +103,7 @@ public static class SolverBenchmark
         for (var r = 0; r < FlatLabRepetitions; r++)
         {
             var clock = Stopwatch.StartNew();
-            result = FlattestInterpolatorSolver.Solve(problem);
+            result = FlattestInterpolatorSolver.Solve(problem, DenseKernels.Default);
             best = Math.Min(best, clock.Elapsed.TotalSeconds);
         }
         var note = $"best of {FlatLabRepetitions}; {result!.Method}; residual {Sci(result.PrimalResidual)}; " +

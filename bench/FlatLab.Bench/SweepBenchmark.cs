@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using FlatLab.LinearAlgebra;
 using FlatLab.Data;
 using FlatLab.Experiments.Running;
 using FlatLab.Experiments.Specs;
@@ -37,7 +38,7 @@ public static class SweepBenchmark
         var folder = Directory.CreateTempSubdirectory("flatlab-bench-sweep").FullName;
         try
         {
-            var result = SweepRunner.Run(spec, folder, new SweepRunSettings());
+            var result = SweepRunner.Run(spec, folder, new SweepRunSettings { Kernels = DenseKernels.Default });
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
                 $"`paper` preset: {result.Rows.Count} cases on {Environment.ProcessorCount} threads, wall {result.Elapsed.TotalSeconds:F1} s, {result.Failed} not solved."));
             text.AppendLine();
@@ -69,17 +70,17 @@ public static class SweepBenchmark
             var w = CorrelatedWeights.Sample(model.Directions, panel.M, Rho, random.Fork("weights"));
             var sigma = panel.NetworkActivation;
             var solution = FlattestInterpolatorSolver.Solve(
-                FlattestInterpolatorProblem.Create(NeuronFeatures.Compute(sample.Features, w, sigma), sample.Labels, OuterWeighting.Exact));
+                FlattestInterpolatorProblem.Create(NeuronFeatures.Compute(sample.Features, w, sigma, DenseKernels.Default), sample.Labels, OuterWeighting.Exact), DenseKernels.Default);
             if (!solution.Status.HasSolution())
             {
                 text.AppendLine($"| {panel.Name} | not solved: {solution.Message} | | | | | | | |");
                 continue;
             }
             var clock = Stopwatch.StartNew();
-            var exact = PopulationLoss.Compute(model, w, solution.OuterWeights, sigma, random.Fork("exact"), MonteCarloSamples);
+            var exact = PopulationLoss.Compute(model, w, solution.OuterWeights, sigma, DenseKernels.Default, random.Fork("exact"), MonteCarloSamples);
             var exactSeconds = clock.Elapsed.TotalSeconds;
             clock.Restart();
-            var mc = PopulationLoss.MonteCarlo(model, w, solution.OuterWeights, sigma, MonteCarloSamples, random.Fork("monte-carlo"));
+            var mc = PopulationLoss.MonteCarlo(model, w, solution.OuterWeights, sigma, DenseKernels.Default, MonteCarloSamples, random.Fork("monte-carlo"));
             var mcSeconds = clock.Elapsed.TotalSeconds;
             var z = (mc.Loss - exact.Loss) / Math.Sqrt(mc.StandardError * mc.StandardError + exact.StandardError * exact.StandardError);
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,

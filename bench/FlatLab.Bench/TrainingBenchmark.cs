@@ -156,7 +156,7 @@ public static class TrainingBenchmark
         var spec = new FlattestSearchSpec { MaxIterations = SearchIterations };
         var clock = Stopwatch.StartNew();
         var firstSolve = double.NaN;
-        var result = FlattestSearch.Run(data, w, sigma, spec, step =>
+        var result = FlattestSearch.Run(data, w, sigma, spec, DenseKernels.Default, step =>
         {
             if (step.Iteration == 0) firstSolve = clock.Elapsed.TotalSeconds;
         });

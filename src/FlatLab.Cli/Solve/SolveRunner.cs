@@ -35,10 +35,10 @@ public static class SolveRunner
         {
             throw new InputException(e.Message, e);
         }
-        var settings = new SolverSettings { Point = spec.Point, Kernels = kernels }.Validate();
+        var settings = new SolverSettings { Point = spec.Point }.Validate();
         // The inputs are good: take --out for this process until both files are in place.
         using var output = LockOutput(spec.OutputDirectory);
-        var result = FlattestInterpolatorSolver.Solve(problem, settings);
+        var result = FlattestInterpolatorSolver.Solve(problem, kernels, settings);
         var solved = result.Status.HasSolution();
 
         PopulationLossResult? loss = null, alternative = null;
@@ -47,9 +47,9 @@ public static class SolveRunner
             // The solver's a belongs to unit-norm directions (NeuronFeatures scales the rows of W).
             var unit = NeuronFeatures.UnitRows(inputs.InnerWeights);
             var random = new RandomSource(spec.Seed);
-            loss = PopulationLoss.Compute(model, unit, result.OuterWeights, spec.Activation, random.Fork("population-loss"));
+            loss = PopulationLoss.Compute(model, unit, result.OuterWeights, spec.Activation, kernels, random.Fork("population-loss"));
             if (result.AlternativeWeights is { } other)
-                alternative = PopulationLoss.Compute(model, unit, other, spec.Activation, random.Fork("population-loss-alternative"));
+                alternative = PopulationLoss.Compute(model, unit, other, spec.Activation, kernels, random.Fork("population-loss-alternative"));
         }
 
         var (largest, smallest, _) = WeightDiagnostics.ExtremeSingularValues(features.Phi, kernels);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FlatLab.Experiments.Running;
 using FlatLab.Experiments.Runs;
+using FlatLab.LinearAlgebra;
 using FlatLab.Reporting.Runs;
 
 namespace FlatLab.Cli.Sweep;
@@ -53,7 +54,7 @@ public static class MergeRunner
         RunFolderPaths.RefuseLink(target.FiguresPath, target.Root);
         ShardMerge.Write(spec.OutputDirectory, merged);
         var result = new SweepRunResult(merged.Rows, merged.Rows.Count, 0, clock.Elapsed);
-        var manifest = RunManifestFactory.Capture(merged.Spec, new SweepRunSettings(), result, started, ShardNames(merged.Folders));
+        var manifest = RunManifestFactory.Capture(merged.Spec, new SweepRunSettings { Kernels = DenseKernels.Default }, result, started, ShardNames(merged.Folders));
         RunReport.Write(new RunFolder(spec.OutputDirectory), RunArtifacts.Create(merged.Spec, merged.Rows, manifest));
 
         var output = streams.Out;

@@ -1,5 +1,6 @@
 using FlatLab.Experiments.Running;
 using FlatLab.Experiments.Runs;
+using FlatLab.LinearAlgebra;
 using FlatLab.Reporting.Exporters;
 using FlatLab.Reporting.Runs;
 using Spectre.Console;
@@ -34,7 +35,7 @@ public static class SweepCommandRunner
         var settings = new SweepRunSettings
         {
             Threads = command.Threads, Resume = command.Resume, Repair = command.Repair, Shard = command.Shard,
-            Notices = new SynchronousProgress<string>(view.Notice),
+            Notices = new SynchronousProgress<string>(view.Notice), Kernels = DenseKernels.Default,
         };
         SweepRunResult result;
         try

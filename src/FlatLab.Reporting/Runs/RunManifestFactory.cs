@@ -33,7 +33,7 @@ public static class RunManifestFactory
             Architecture = RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant(),
             Host = Environment.MachineName,
             Cores = Environment.ProcessorCount,
-            Blas = (settings.Kernels ?? DenseKernels.Default).Name,
+            Blas = settings.Kernels.Name,
             Threads = settings.Threads,
             Shards = shards is { Count: > 0 } ? shards.ToList() : [settings.Shard.ToString()],
             StartedUtc = started.ToUniversalTime(),

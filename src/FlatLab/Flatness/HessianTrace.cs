@@ -19,10 +19,10 @@ public static class HessianTrace
 
     /// <summary>F(θ) and L_S(θ) for features X (n × d), labels y, outer weights a (m) and inner weights W (m × d).</summary>
     public static HessianTraceResult Compute(Matrix<double> x, double[] y, double[] a, Matrix<double> w, Activation sigma,
-                                             IDenseKernels? kernels = null)
+                                             IDenseKernels kernels)
     {
         Validate(x, y, a, w, sigma);
-        kernels ??= DenseKernels.Default;
+        ArgumentNullException.ThrowIfNull(kernels);
         var n = x.RowCount;
         var m = w.RowCount;
         var z = PreActivations(x, w, kernels);
@@ -64,7 +64,7 @@ public static class HessianTrace
 
     /// <summary>L_S(θ) = (1/n) Σ_i (f(x_i) − y_i)² alone (one matrix multiply and one pass).</summary>
     public static double EmpiricalLoss(Matrix<double> x, double[] y, double[] a, Matrix<double> w, Activation sigma,
-                                       IDenseKernels? kernels = null)
+                                       IDenseKernels kernels)
     {
         var f = Predict(x, a, w, sigma, kernels);
         if (y.Length != f.Length) throw new ArgumentException($"X has {f.Length} rows but y has {y.Length} entries.", nameof(y));
@@ -74,10 +74,10 @@ public static class HessianTrace
     }
 
     /// <summary>The network outputs f(x_i; a, W) = Σ_j a_j σ(w_j · x_i) for every row of X.</summary>
-    public static double[] Predict(Matrix<double> x, double[] a, Matrix<double> w, Activation sigma, IDenseKernels? kernels = null)
+    public static double[] Predict(Matrix<double> x, double[] a, Matrix<double> w, Activation sigma, IDenseKernels kernels)
     {
         Validate(x, new double[x.RowCount], a, w, sigma);
-        var z = PreActivations(x, w, kernels ?? DenseKernels.Default);
+        var z = PreActivations(x, w, kernels);
         return Outputs(z, a, sigma, x.RowCount, w.RowCount);
     }
 

@@ -17,7 +17,7 @@ namespace FlatLab.Flatness;
 public static class OrbitMinimum
 {
     public static OrbitMinimumResult Compute(Matrix<double> x, double[] a, Matrix<double> w, Activation sigma,
-                                             IDenseKernels? kernels = null)
+                                             IDenseKernels kernels)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(a);

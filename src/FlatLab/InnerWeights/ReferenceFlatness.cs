@@ -16,7 +16,7 @@ public static class ReferenceFlatness
     /// <summary>Relative tolerance on max_i |f(x_i) − y_i| for the reference to count as interpolating.</summary>
     public const double InterpolationTolerance = 1e-8;
 
-    public static ReferenceFlatnessResult Compute(DataModel model, Dataset data, Activation sigma, int m, IDenseKernels? kernels = null)
+    public static ReferenceFlatnessResult Compute(DataModel model, Dataset data, Activation sigma, int m, IDenseKernels kernels)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);

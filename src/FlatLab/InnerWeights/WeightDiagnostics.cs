@@ -13,12 +13,12 @@ namespace FlatLab.InnerWeights;
 /// </summary>
 public static class WeightDiagnostics
 {
-    public static WeightDiagnosticsResult Compute(Matrix<double> x, Matrix<double> w, Activation sigma, IDenseKernels? kernels = null)
+    public static WeightDiagnosticsResult Compute(Matrix<double> x, Matrix<double> w, Activation sigma, IDenseKernels kernels)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(sigma);
-        kernels ??= DenseKernels.Default;
+        ArgumentNullException.ThrowIfNull(kernels);
         var features = NeuronFeatures.Compute(x, w, sigma, kernels);
         var separation = Separation(NeuronFeatures.UnitRows(w), kernels);
         var (largest, smallest, tolerance) = ExtremeSingularValues(features.Phi, kernels);
@@ -27,10 +27,10 @@ public static class WeightDiagnostics
     }
 
     /// <summary>max_{j≠l} |ŵ_j · ŵ_l| from the lower triangle of Ŵ Ŵᵀ (one rank-k update); NaN for m = 1.</summary>
-    public static double Separation(DenseMatrix unitRows, IDenseKernels? kernels = null)
+    public static double Separation(DenseMatrix unitRows, IDenseKernels kernels)
     {
         ArgumentNullException.ThrowIfNull(unitRows);
-        kernels ??= DenseKernels.Default;
+        ArgumentNullException.ThrowIfNull(kernels);
         var m = unitRows.RowCount;
         if (m < 2) return double.NaN;
         var gram = new double[m * m];
@@ -46,10 +46,10 @@ public static class WeightDiagnostics
     /// The Gram matrix squares the condition number, so eigenvalues below max(n, m)·ε·λ_max are rounding noise:
     /// Φ then counts as rank deficient (σ_min = 0). Condition numbers up to about 1/√(max(n, m)·ε) are resolved.
     /// </summary>
-    public static (double Largest, double Smallest, double RankTolerance) ExtremeSingularValues(DenseMatrix phi, IDenseKernels? kernels = null)
+    public static (double Largest, double Smallest, double RankTolerance) ExtremeSingularValues(DenseMatrix phi, IDenseKernels kernels)
     {
         ArgumentNullException.ThrowIfNull(phi);
-        kernels ??= DenseKernels.Default;
+        ArgumentNullException.ThrowIfNull(kernels);
         var wide = phi.RowCount <= phi.ColumnCount;
         var a = wide ? phi : (DenseMatrix)phi.Transpose();
         var size = a.RowCount;

@@ -46,11 +46,12 @@ public sealed unsafe class OpenBlasKernels : IDenseKernels
         setenv("OPENBLAS_CORETYPE", PinnedCoreType, 0);
     }
 
-    /// <summary>OpenBLAS's own thread count, process-wide: 1 while cases run in parallel on all cores.</summary>
+    /// <summary>OpenBLAS's own thread count, process-wide. Only a host sets it, once at start
+    /// (<see cref="DenseKernels.ForHost"/>): changing it while computations run changes their bits.</summary>
     public int ThreadCount
     {
         get => openblas_get_num_threads();
-        set => openblas_set_num_threads(Math.Max(1, value));
+        internal set => openblas_set_num_threads(Math.Max(1, value));
     }
 
     public void Multiply(bool transposeA, bool transposeB, int rows, int cols, int inner,

@@ -24,11 +24,11 @@ public sealed record NeuronFeatures(DenseMatrix Phi, double[] S, double[] T, Act
 
     /// <summary>Computes Φ, S and T; the rows of W are scaled to unit norm first (the rescaling
     /// symmetry makes their norms irrelevant to F_min).</summary>
-    public static NeuronFeatures Compute(Matrix<double> x, Matrix<double> w, Activation activation, IDenseKernels? kernels = null)
+    public static NeuronFeatures Compute(Matrix<double> x, Matrix<double> w, Activation activation, IDenseKernels kernels)
     {
         if (x.ColumnCount != w.ColumnCount)
             throw new ArgumentException($"X has d = {x.ColumnCount} columns but W has {w.ColumnCount}.");
-        kernels ??= DenseKernels.Default;
+        ArgumentNullException.ThrowIfNull(kernels);
         var n = x.RowCount;
         var m = w.RowCount;
         var d = x.ColumnCount;

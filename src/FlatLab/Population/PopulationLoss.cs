@@ -23,11 +23,11 @@ public static class PopulationLoss
     /// exact there when |c₊| = |c₋| for σ*, else the sample mean of g².
     /// </summary>
     public static PopulationLossResult Compute(DataModel model, Matrix<double> innerWeights, double[] outerWeights,
-        Activation activation, RandomSource random, int fallbackSamples = DefaultFallbackSamples)
+        Activation activation, IDenseKernels kernels, RandomSource random, int fallbackSamples = DefaultFallbackSamples)
     {
         var network = Prepare(model, innerWeights, outerWeights, activation);
+        ArgumentNullException.ThrowIfNull(kernels);
         ArgumentNullException.ThrowIfNull(random);
-        var kernels = DenseKernels.Default;
         var noise = model.NoiseStd * model.NoiseStd;
         var networkPower = GramSum.NetworkPower(network, kernels);
         var target = RidgeTarget.From(model);
@@ -47,9 +47,10 @@ public static class PopulationLoss
     /// (f − y)² and its standard error. SignalPower is exact where a closed form exists.
     /// </summary>
     public static PopulationLossResult MonteCarlo(DataModel model, Matrix<double> innerWeights, double[] outerWeights,
-        Activation activation, int samples, RandomSource random)
+        Activation activation, IDenseKernels kernels, int samples, RandomSource random)
     {
         var network = Prepare(model, innerWeights, outerWeights, activation);
+        ArgumentNullException.ThrowIfNull(kernels);
         ArgumentNullException.ThrowIfNull(random);
         CheckSamples(samples, nameof(samples));
         var moments = MonteCarloSampler.Run(model, network, samples, random, 2, static (f, g, eps, v) =>
@@ -57,8 +58,8 @@ public static class PopulationLoss
             var e = f - g - eps;
             v[0] = e * e;
             v[1] = g * g;
-        }, DenseKernels.Default);
-        var signal = ExactSignalPower(model, DenseKernels.Default) ?? moments.Mean(1);
+        }, kernels);
+        var signal = ExactSignalPower(model, kernels) ?? moments.Mean(1);
         return new PopulationLossResult(moments.Mean(0), Math.Sqrt(moments.Covariance(0, 0) / samples),
             PopulationLossMethod.MonteCarlo, signal, model.NoiseStd * model.NoiseStd, samples);
     }
@@ -66,16 +67,17 @@ public static class PopulationLoss
     /// <summary>E[g²]: exact for every multi-index link, and for the quadratic-feature link when
     /// |c₊| = |c₋| for σ* (then σ*² is a polynomial with exact Gaussian moments); otherwise the mean
     /// of g² over <paramref name="fallbackSamples"/> fresh inputs.</summary>
-    public static double SignalPower(DataModel model, RandomSource random, int fallbackSamples = DefaultFallbackSamples)
+    public static double SignalPower(DataModel model, IDenseKernels kernels, RandomSource random, int fallbackSamples = DefaultFallbackSamples)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(kernels);
         model.Validate();
-        if (ExactSignalPower(model, DenseKernels.Default) is { } exact) return exact;
+        if (ExactSignalPower(model, kernels) is { } exact) return exact;
         ArgumentNullException.ThrowIfNull(random);
         CheckSamples(fallbackSamples, nameof(fallbackSamples));
         var silent = new NetworkExpansion(Matrix<double>.Build.Dense(1, model.Dimension), [0.0], RidgeTarget.LinearActivation);
         var moments = MonteCarloSampler.Run(model, silent, fallbackSamples, random, 1,
-            static (_, g, _, v) => v[0] = g * g, DenseKernels.Default);
+            static (_, g, _, v) => v[0] = g * g, kernels);
         return moments.Mean(0);
     }
 

@@ -27,11 +27,11 @@ public static class SampledPopulationLoss
     /// <param name="sigma">The network's activation.</param>
     /// <param name="samples">The number of fresh inputs, at least 2.</param>
     /// <param name="random">The seeded source; it is forked, never advanced.</param>
-    /// <param name="kernels">Dense kernels; null picks <see cref="DenseKernels.Default"/>.</param>
+    /// <param name="kernels">The dense kernels, chosen by the caller.</param>
     /// <returns>L_D with its standard error; SignalPower is the mean of g² on the same inputs.</returns>
     /// <param name="features">Where the inputs come from.</param>
     public static PopulationLossResult Compute(DataModel model, Matrix<double> w, double[] a, Activation sigma,
-        FeatureDistribution features, int samples, RandomSource random, IDenseKernels? kernels = null)
+        FeatureDistribution features, int samples, RandomSource random, IDenseKernels kernels)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(w);
@@ -44,7 +44,7 @@ public static class SampledPopulationLoss
         if (a.Length != w.RowCount)
             throw new ArgumentException($"W has {w.RowCount} rows (neurons) but a has {a.Length} entries.", nameof(a));
         if (samples < 2) throw new ArgumentException($"Monte Carlo needs at least 2 samples, got {samples}.", nameof(samples));
-        kernels ??= DenseKernels.Default;
+        ArgumentNullException.ThrowIfNull(kernels);
 
         var d = model.Dimension;
         var columns = w.ColumnCount; // d, or d + 1 when the last column holds the biases

@@ -26,10 +26,10 @@ public sealed record FlattestSearchResult(IReadOnlyList<SearchStep> Path, string
 public static class FlattestSearch
 {
     public static FlattestSearchResult Run(Dataset data, DenseMatrix start, Activation sigma, FlattestSearchSpec spec,
-        Action<SearchStep>? record = null)
+        IDenseKernels kernels, Action<SearchStep>? record = null)
     {
         spec.Validate();
-        var kernels = spec.Solver.Kernels ?? DenseKernels.Default;
+        ArgumentNullException.ThrowIfNull(kernels);
         var x = data.Features as DenseMatrix ?? DenseMatrix.OfMatrix(data.Features);
         var w = NeuronFeatures.UnitRows(start);
         var (features, solution) = Solve(x, data.Labels, w, sigma, spec, kernels);
@@ -86,7 +86,7 @@ public static class FlattestSearch
     {
         var features = NeuronFeatures.Compute(x, w, sigma, kernels);
         var problem = FlattestInterpolatorProblem.Create(features, y, spec.Weighting);
-        return (features, FlattestInterpolatorSolver.Solve(problem, spec.Solver with { Kernels = kernels }));
+        return (features, FlattestInterpolatorSolver.Solve(problem, kernels, spec.Solver));
     }
 
     private static SearchStep Step(int iteration, FlattestInterpolatorResult s, DenseMatrix w, double angle, int solves) =>

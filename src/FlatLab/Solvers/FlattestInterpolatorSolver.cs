@@ -10,12 +10,13 @@ namespace FlatLab.Solvers;
 /// </summary>
 public static class FlattestInterpolatorSolver
 {
-    public static FlattestInterpolatorResult Solve(FlattestInterpolatorProblem problem, SolverSettings? settings = null)
+    public static FlattestInterpolatorResult Solve(FlattestInterpolatorProblem problem, IDenseKernels kernels, SolverSettings? settings = null)
     {
         problem.Validate();
+        ArgumentNullException.ThrowIfNull(kernels);
         settings = (settings ?? new SolverSettings()).Validate();
         var clock = Stopwatch.StartNew();
-        var scaled = ScaledProblem.Create(problem, settings.Kernels ?? DenseKernels.Default);
+        var scaled = ScaledProblem.Create(problem, kernels);
 
         var (gram, failure, why) = GramSystem.Create(scaled, settings);
         if (gram is null)

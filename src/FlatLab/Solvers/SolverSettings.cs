@@ -1,5 +1,3 @@
-using FlatLab.LinearAlgebra;
-
 namespace FlatLab.Solvers;
 
 /// <summary>Tuning of the flattest-interpolator solvers; the defaults suit every documented use.</summary>
@@ -20,9 +18,6 @@ public sealed record SolverSettings
 
     /// <summary>For p = 1: the point of the optimal face to return as the outer weights.</summary>
     public OptimalPoint Point { get; init; } = OptimalPoint.Vertex;
-
-    /// <summary>The dense kernels; null picks <see cref="DenseKernels.Default"/>.</summary>
-    public IDenseKernels? Kernels { get; init; }
 
     public SolverSettings Validate()
     {

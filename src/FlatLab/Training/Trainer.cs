@@ -15,7 +15,7 @@ namespace FlatLab.Training;
 public static class Trainer
 {
     public static TrainingResult Train(Dataset data, Activation sigma, TrainingSpec spec, RandomSource random,
-        IDenseKernels? kernels = null, Action<int, NetworkState>? record = null, NetworkState? start = null,
+        IDenseKernels kernels, Action<int, NetworkState>? record = null, NetworkState? start = null,
         int width = 0)
     {
         spec.Validate();
@@ -23,7 +23,7 @@ public static class Trainer
             throw new ArgumentException($"Training from a random start needs a width m >= 1, got {width}.", nameof(width));
         if (start is not null && start.Dimension != data.Dimension)
             throw new ArgumentException($"The start state has d = {start.Dimension} columns but the sample has d = {data.Dimension}.", nameof(start));
-        kernels ??= DenseKernels.Default;
+        ArgumentNullException.ThrowIfNull(kernels);
         var clock = Stopwatch.StartNew();
         var x = data.Features as DenseMatrix ?? DenseMatrix.OfMatrix(data.Features);
         var y = data.Labels;

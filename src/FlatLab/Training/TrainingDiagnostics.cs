@@ -17,7 +17,7 @@ public static class TrainingDiagnostics
 {
     /// <param name="random">Used only by a Monte Carlo population loss (links without a closed form); forked, never advanced.</param>
     public static TrainingDiagnosticsResult Measure(Dataset data, DataModel model, NetworkState state, Activation sigma,
-        IDenseKernels? kernels, RandomSource random, TrainingDiagnosticsSettings? settings = null)
+        IDenseKernels kernels, RandomSource random, TrainingDiagnosticsSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(model);
@@ -25,7 +25,7 @@ public static class TrainingDiagnostics
         ArgumentNullException.ThrowIfNull(sigma);
         ArgumentNullException.ThrowIfNull(random);
         settings = (settings ?? new TrainingDiagnosticsSettings()).Validate();
-        kernels ??= DenseKernels.Default;
+        ArgumentNullException.ThrowIfNull(kernels);
         data.Validate();
         if (data.Dimension != state.Dimension)
             throw new ArgumentException($"The sample has d = {data.Dimension} but the network's W has {state.Dimension} columns.", nameof(state));
@@ -48,16 +48,16 @@ public static class TrainingDiagnostics
         var unit = NeuronFeatures.UnitRows(w);
         var features = NeuronFeatures.Compute(x, unit, sigma, kernels);
         var problem = FlattestInterpolatorProblem.Create(features, y, OuterWeighting.Exact);
-        var flattest = FlattestInterpolatorSolver.Solve(problem, settings.Solver with { Kernels = settings.Solver.Kernels ?? kernels });
+        var flattest = FlattestInterpolatorSolver.Solve(problem, kernels, settings.Solver);
         var solved = flattest.Status.HasSolution();
 
         var alignment = Alignment.Compute(model.Directions, w, a, sigma);
         Population.PopulationLossResult? own = null, best = null;
         if (settings.PopulationLoss)
         {
-            own = Population.PopulationLoss.Compute(model, w, a, sigma, random.Fork("population-network"), settings.FallbackSamples);
+            own = Population.PopulationLoss.Compute(model, w, a, sigma, kernels, random.Fork("population-network"), settings.FallbackSamples);
             if (solved)
-                best = Population.PopulationLoss.Compute(model, unit, flattest.OuterWeights, sigma, random.Fork("population-flattest"),
+                best = Population.PopulationLoss.Compute(model, unit, flattest.OuterWeights, sigma, kernels, random.Fork("population-flattest"),
                     settings.FallbackSamples);
         }
 

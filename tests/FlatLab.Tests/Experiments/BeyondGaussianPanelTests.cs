@@ -4,7 +4,6 @@ using FlatLab.Tests.Cli;
 
 namespace FlatLab.Tests.Experiments;
 
-[Collection(SweepCollection.Name)]
 public sealed class BeyondGaussianPanelTests
 {
     /// <summary>A network with biases on Gaussian data, hypercube features, and XOR labels on the hypercube; d = 16

@@ -1,3 +1,4 @@
+using FlatLab.LinearAlgebra;
 using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Running;
 using FlatLab.Experiments.Runs;
@@ -8,7 +9,6 @@ using FlatLab.Tests.Cli;
 
 namespace FlatLab.Tests.Experiments;
 
-[Collection(SweepCollection.Name)]
 public sealed class OptimizerCaseTests
 {
     /// <summary>One ρ case, two optimizer runs and two searches per seed, on a tiny single-index panel.</summary>
@@ -105,7 +105,7 @@ public sealed class OptimizerCaseTests
     {
         using var folder = new TempDirectory();
         var started = DateTimeOffset.UtcNow;
-        var settings = new SweepRunSettings();
+        var settings = new SweepRunSettings { Kernels = DenseKernels.Default };
         var result = SweepRunner.Run(Spec, folder.Path, settings);
 
         RunReport.Write(folder.Path, Spec, result.Rows, RunManifestFactory.Capture(Spec, settings, result, started));

@@ -1,3 +1,4 @@
+using FlatLab.LinearAlgebra;
 using FlatLab.Experiments.Analysis;
 using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Running;
@@ -5,7 +6,6 @@ using FlatLab.Experiments.Specs;
 
 namespace FlatLab.Tests.Experiments;
 
-[Collection(SweepCollection.Name)]
 public sealed class ScalingStudyTests
 {
     private const string SpecText = """
@@ -64,7 +64,7 @@ public sealed class ScalingStudyTests
     {
         using var folder = new FlatLab.Tests.Cli.TempDirectory();
         var spec = SweepSpecJson.Parse(SpecText);
-        var settings = new SweepRunSettings();
+        var settings = new SweepRunSettings { Kernels = DenseKernels.Default };
         var started = DateTimeOffset.UtcNow;
         var result = SweepRunner.Run(spec, folder.Path, settings);
 

@@ -4,7 +4,6 @@ using FlatLab.Tests.Cli;
 
 namespace FlatLab.Tests.Experiments;
 
-[Collection(SweepCollection.Name)]
 public sealed class SweepDeterminismTests
 {
     [Theory]

@@ -5,7 +5,6 @@ using FlatLab.Tests.Cli;
 
 namespace FlatLab.Tests.Experiments;
 
-[Collection(SweepCollection.Name)]
 public sealed class SweepResumeTests
 {
     [Fact]

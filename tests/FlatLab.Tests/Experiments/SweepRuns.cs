@@ -1,3 +1,4 @@
+using FlatLab.LinearAlgebra;
 using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Running;
 using FlatLab.Experiments.Runs;
@@ -41,6 +42,7 @@ internal static class SweepRuns
             Shard = shard ?? ShardSpec.All,
             Resume = resume,
             Progress = progress,
+            Kernels = DenseKernels.Default,
         }, cancel);
 
     /// <summary>

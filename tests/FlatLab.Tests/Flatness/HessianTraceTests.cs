@@ -47,7 +47,7 @@ public sealed class HessianTraceTests(ITestOutputHelper output)
             }
         }
 
-        var result = HessianTrace.Compute(x, y, a, w, sigma);
+        var result = HessianTrace.Compute(x, y, a, w, sigma, DenseKernels.Default);
 
         var scale = result.GaussNewtonTerm + Math.Abs(result.ResidualTerm);
         output.WriteLine($"{name}: h = {h:E2}, F = {result.Trace:R}, finite differences = {fd:R}, relative gap = {Math.Abs(result.Trace - fd) / scale:E2}");
@@ -98,7 +98,7 @@ public sealed class HessianTraceTests(ITestOutputHelper output)
         var a = NaiveNetwork.Gaussian(4, random);
         var y = NaiveNetwork.Outputs(x, a, w, sigma);
 
-        var result = HessianTrace.Compute(x, y, a, w, sigma);
+        var result = HessianTrace.Compute(x, y, a, w, sigma, DenseKernels.Default);
 
         Assert.True(result.EmpiricalLoss < 1e-28);
         Assert.True(Math.Abs(result.ResidualTerm) < 1e-12 * result.GaussNewtonTerm);
@@ -111,12 +111,12 @@ public sealed class HessianTraceTests(ITestOutputHelper output)
         var sigma = ActivationParser.Parse("relu");
         var x = Matrix<double>.Build.Dense(5, 3, 1.0);
         var w = Matrix<double>.Build.Dense(4, 3, 1.0);
-        var ex1 = Assert.Throws<ArgumentException>(() => HessianTrace.Compute(x, new double[4], new double[4], w, sigma));
+        var ex1 = Assert.Throws<ArgumentException>(() => HessianTrace.Compute(x, new double[4], new double[4], w, sigma, DenseKernels.Default));
         Assert.Contains("y has 4", ex1.Message);
-        var ex2 = Assert.Throws<ArgumentException>(() => HessianTrace.Compute(x, new double[5], new double[3], w, sigma));
+        var ex2 = Assert.Throws<ArgumentException>(() => HessianTrace.Compute(x, new double[5], new double[3], w, sigma, DenseKernels.Default));
         Assert.Contains("a has 3", ex2.Message);
         var ex3 = Assert.Throws<ArgumentException>(() =>
-            HessianTrace.Compute(x, new double[5], new double[4], Matrix<double>.Build.Dense(4, 2, 1.0), sigma));
+            HessianTrace.Compute(x, new double[5], new double[4], Matrix<double>.Build.Dense(4, 2, 1.0), sigma, DenseKernels.Default));
         Assert.Contains("d = 3", ex3.Message);
     }
 }

@@ -1,3 +1,4 @@
+using FlatLab.LinearAlgebra;
 using FlatLab.Activations;
 using FlatLab.Flatness;
 using FlatLab.Networks;
@@ -30,14 +31,14 @@ public sealed class OrbitMinimumTests
         var (x, y, a, w) = Interpolator(sigma, new RandomSource(99).Fork(name));
         var m = a.Length;
 
-        var result = OrbitMinimum.Compute(x, a, w, sigma);
+        var result = OrbitMinimum.Compute(x, a, w, sigma, DenseKernels.Default);
 
         // Brute force on the full trace, one neuron at a time (the others held at t = 1): F is a sum of
         // positive exponentials in s = log t_j, hence unimodal, so golden section finds the minimiser.
         double TraceAt(double[] t)
         {
             var p = Rescaling.Apply(a, w, t, sigma.K);
-            return HessianTrace.Compute(x, y, p.OuterWeights, p.InnerWeights, sigma).Trace;
+            return HessianTrace.Compute(x, y, p.OuterWeights, p.InnerWeights, sigma, DenseKernels.Default).Trace;
         }
         var brute = new double[m];
         for (var j = 0; j < m; j++)
@@ -56,10 +57,10 @@ public sealed class OrbitMinimumTests
         var bruteMin = TraceAt(brute);
         Assert.Equal(bruteMin, result.FlatnessMin, 1e-9 * bruteMin);
         // The closed-form minimiser is a point of the orbit whose trace is F_min.
-        var atMinimiser = HessianTrace.Compute(x, y, result.Minimiser.OuterWeights, result.Minimiser.InnerWeights, sigma);
+        var atMinimiser = HessianTrace.Compute(x, y, result.Minimiser.OuterWeights, result.Minimiser.InnerWeights, sigma, DenseKernels.Default);
         Assert.Equal(result.FlatnessMin, atMinimiser.Trace, 1e-10 * result.FlatnessMin);
         Assert.True(atMinimiser.EmpiricalLoss < 1e-24, "Rescaling must keep the interpolator interpolating.");
-        Assert.True(result.FlatnessMin < HessianTrace.Compute(x, y, a, w, sigma).Trace);
+        Assert.True(result.FlatnessMin < HessianTrace.Compute(x, y, a, w, sigma, DenseKernels.Default).Trace);
         Assert.Equal(result.FlatnessMin, result.Contributions.Sum(), 1e-14 * result.FlatnessMin);
     }
 
@@ -71,8 +72,8 @@ public sealed class OrbitMinimumTests
     {
         var sigma = ActivationParser.Parse(name);
         var (x, _, a, w) = Interpolator(sigma, new RandomSource(4).Fork(name));
-        var f1 = OrbitMinimum.Compute(x, a, w, sigma).FlatnessMin;
-        var f3 = OrbitMinimum.Compute(x, a.Select(v => 3 * v).ToArray(), w, sigma).FlatnessMin;
+        var f1 = OrbitMinimum.Compute(x, a, w, sigma, DenseKernels.Default).FlatnessMin;
+        var f3 = OrbitMinimum.Compute(x, a.Select(v => 3 * v).ToArray(), w, sigma, DenseKernels.Default).FlatnessMin;
         Assert.Equal(Math.Pow(3, p), f3 / f1, 1e-12);
     }
 
@@ -84,8 +85,8 @@ public sealed class OrbitMinimumTests
         var t = Enumerable.Range(0, a.Length).Select(j => 0.5 + 0.3 * j).ToArray();
         var moved = Rescaling.Apply(a, w, t, sigma.K);
 
-        var r0 = OrbitMinimum.Compute(x, a, w, sigma);
-        var r1 = OrbitMinimum.Compute(x, moved.OuterWeights, moved.InnerWeights, sigma);
+        var r0 = OrbitMinimum.Compute(x, a, w, sigma, DenseKernels.Default);
+        var r1 = OrbitMinimum.Compute(x, moved.OuterWeights, moved.InnerWeights, sigma, DenseKernels.Default);
 
         Assert.Equal(r0.FlatnessMin, r1.FlatnessMin, 1e-12 * r0.FlatnessMin);
         for (var j = 0; j < a.Length; j++)
@@ -107,13 +108,13 @@ public sealed class OrbitMinimumTests
         w.SetRow(1, new double[] { -1, 0, 0 });                          // dead on every sample
         var a = new[] { 0.7, 2.0, 0.0, -1.3 };                          // neuron 3 has a_3 = 0
 
-        var result = OrbitMinimum.Compute(x, a, w, sigma);
+        var result = OrbitMinimum.Compute(x, a, w, sigma, DenseKernels.Default);
 
         Assert.Equal(0.0, result.Contributions[1]);
         Assert.Equal(0.0, result.Contributions[2]);
         Assert.Equal(1.0, result.Scales[1]);
         Assert.Equal(1.0, result.Scales[2]);
-        var alive = OrbitMinimum.Compute(x, [0.7, -1.3], w.SubMatrix(0, 1, 0, d).Stack(w.SubMatrix(3, 1, 0, d)), sigma);
+        var alive = OrbitMinimum.Compute(x, [0.7, -1.3], w.SubMatrix(0, 1, 0, d).Stack(w.SubMatrix(3, 1, 0, d)), sigma, DenseKernels.Default);
         Assert.Equal(alive.FlatnessMin, result.FlatnessMin, 1e-14 * alive.FlatnessMin);
     }
 }

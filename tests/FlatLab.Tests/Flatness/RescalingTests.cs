@@ -1,3 +1,4 @@
+using FlatLab.LinearAlgebra;
 using FlatLab.Networks;
 using FlatLab.Activations;
 using FlatLab.Flatness;
@@ -35,8 +36,8 @@ public sealed class RescalingTests
         var after = NaiveNetwork.Outputs(x, rescaled.OuterWeights, rescaled.InnerWeights, sigma);
         for (var i = 0; i < n; i++) Assert.Equal(before[i], after[i], 1e-12 * (1 + Math.Abs(before[i])));
 
-        var f0 = HessianTrace.Compute(x, y, a, w, sigma);
-        var f1 = HessianTrace.Compute(x, y, rescaled.OuterWeights, rescaled.InnerWeights, sigma);
+        var f0 = HessianTrace.Compute(x, y, a, w, sigma, DenseKernels.Default);
+        var f1 = HessianTrace.Compute(x, y, rescaled.OuterWeights, rescaled.InnerWeights, sigma, DenseKernels.Default);
         Assert.Equal(f0.EmpiricalLoss, f1.EmpiricalLoss, 1e-12 * f0.EmpiricalLoss);
         Assert.True(Math.Abs(f1.Trace - f0.Trace) > 0.01 * Math.Abs(f0.Trace),
             $"F should change under rescaling: {f0.Trace} vs {f1.Trace}");

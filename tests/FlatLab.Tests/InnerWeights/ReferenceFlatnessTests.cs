@@ -1,3 +1,4 @@
+using FlatLab.LinearAlgebra;
 using FlatLab.Activations;
 using FlatLab.Data;
 using FlatLab.Randomness;
@@ -20,7 +21,7 @@ public sealed class ReferenceFlatnessTests
         var model = DataModelFactory.Create(new DataModelSpec(d, 1, LinkKind.SingleIndex, sigma), random.Fork("model"));
         var data = DataSampler.Sample(model, n, random.Fork("data"));
 
-        var result = ReferenceFlatness.Compute(model, data, sigma, m);
+        var result = ReferenceFlatness.Compute(model, data, sigma, m, DenseKernels.Default);
 
         Assert.True(result.IsAvailable);
         Assert.True(result.Interpolates, $"max residual {result.MaxAbsResidual}");
@@ -55,7 +56,7 @@ public sealed class ReferenceFlatnessTests
         var model = DataModelFactory.Create(new DataModelSpec(5, 1, LinkKind.SingleIndex, relu, NoiseStd: 0.1), random.Fork("model"));
         var data = DataSampler.Sample(model, 20, random.Fork("data"));
 
-        var result = ReferenceFlatness.Compute(model, data, relu, 4);
+        var result = ReferenceFlatness.Compute(model, data, relu, 4, DenseKernels.Default);
 
         Assert.True(result.IsAvailable);
         Assert.False(result.Interpolates);
@@ -70,7 +71,7 @@ public sealed class ReferenceFlatnessTests
         var model = DataModelFactory.Create(new DataModelSpec(5, 1, LinkKind.QuadraticFeature, relu), random.Fork("model"));
         var data = DataSampler.Sample(model, 10, random.Fork("data"));
 
-        var result = ReferenceFlatness.Compute(model, data, relu, 4);
+        var result = ReferenceFlatness.Compute(model, data, relu, 4, DenseKernels.Default);
 
         Assert.False(result.IsAvailable);
         Assert.Contains("quadratic-feature", result.Reason);
@@ -84,7 +85,7 @@ public sealed class ReferenceFlatnessTests
         var random = new RandomSource(16);
         var model = DataModelFactory.Create(new DataModelSpec(5, 1, LinkKind.SingleIndex, ActivationParser.Parse("relu")), random.Fork("model"));
         var data = DataSampler.Sample(model, 10, random.Fork("data"));
-        var result = ReferenceFlatness.Compute(model, data, ActivationParser.Parse("quadratic"), 4);
+        var result = ReferenceFlatness.Compute(model, data, ActivationParser.Parse("quadratic"), 4, DenseKernels.Default);
         Assert.False(result.IsAvailable);
         Assert.True(double.IsNaN(result.FlatnessMin));
     }
@@ -97,6 +98,6 @@ public sealed class ReferenceFlatnessTests
         var model = DataModelFactory.Create(new DataModelSpec(5, 1, LinkKind.SingleIndex, relu), random.Fork("model"));
         var other = DataModelFactory.Create(new DataModelSpec(6, 1, LinkKind.SingleIndex, relu), random.Fork("other"));
         var data = DataSampler.Sample(other, 10, random.Fork("data"));
-        Assert.Throws<ArgumentException>(() => ReferenceFlatness.Compute(model, data, relu, 4));
+        Assert.Throws<ArgumentException>(() => ReferenceFlatness.Compute(model, data, relu, 4, DenseKernels.Default));
     }
 }

@@ -1,3 +1,4 @@
+using FlatLab.LinearAlgebra;
 using FlatLab.Networks;
 using FlatLab.Activations;
 using FlatLab.Data;
@@ -45,7 +46,7 @@ public sealed class ReferenceInterpolatorTests
         var scale = data.Labels.Max(Math.Abs);
         Assert.True(scale > 0);
         for (var i = 0; i < f.Length; i++) Assert.Equal(data.Labels[i], f[i], 1e-12 * scale);
-        var trace = HessianTrace.Compute(data.Features, data.Labels, reference.OuterWeights, reference.InnerWeights, sigma);
+        var trace = HessianTrace.Compute(data.Features, data.Labels, reference.OuterWeights, reference.InnerWeights, sigma, DenseKernels.Default);
         Assert.True(trace.EmpiricalLoss < 1e-24 * scale * scale);
     }
 

@@ -86,7 +86,7 @@ public sealed class WeightDiagnosticsTests
     {
         var random = new RandomSource(5);
         var result = WeightDiagnostics.Compute(NaiveNetwork.Gaussian(1, 3, random), NaiveNetwork.Gaussian(1, 3, random),
-                                               ActivationParser.Parse("abs"));
+                                               ActivationParser.Parse("abs"), DenseKernels.Default);
         Assert.True(double.IsNaN(result.Separation));
     }
 }

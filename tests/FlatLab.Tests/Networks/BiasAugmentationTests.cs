@@ -1,3 +1,4 @@
+using FlatLab.LinearAlgebra;
 using FlatLab.Activations;
 using FlatLab.Flatness;
 using FlatLab.Randomness;
@@ -141,7 +142,7 @@ public sealed class BiasAugmentationTests
             Assert.True(NaiveNetwork.MinAbsPreActivation(xTilde, wTilde) > h * Math.Max(1, x.Enumerate().Max(Math.Abs)),
                 "a pre-activation is too close to the kink");
 
-        var trace = HessianTrace.Compute(xTilde, y, net.A, wTilde, sigma);
+        var trace = HessianTrace.Compute(xTilde, y, net.A, wTilde, sigma, DenseKernels.Default);
 
         // Σ_p (L(θ + h e_p) − 2 L(θ) + L(θ − h e_p)) / h² over all m(d + 2) parameters of the explicit bias network.
         var l0 = net.Loss(x, y, sigma);
@@ -174,7 +175,7 @@ public sealed class BiasAugmentationTests
         var x = NaiveNetwork.Gaussian(n, d, random);
         var net = RandomNetwork(m, d, random);
 
-        var orbit = OrbitMinimum.Compute(BiasAugmentation.Augment(x), net.A, BiasAugmentation.Join(net.InnerWeights, net.B), sigma);
+        var orbit = OrbitMinimum.Compute(BiasAugmentation.Augment(x), net.A, BiasAugmentation.Join(net.InnerWeights, net.B), sigma, DenseKernels.Default);
 
         // Brute force on the bias network's own trace: rescale (a_j, w_j, b_j) → (t^{−k} a_j, t w_j, t b_j) one neuron at a
         // time; the trace is separable over neurons, so the per-neuron minimisers together give the orbit minimum.

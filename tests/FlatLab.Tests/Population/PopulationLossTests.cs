@@ -1,3 +1,4 @@
+using FlatLab.LinearAlgebra;
 using FlatLab.Activations;
 using FlatLab.Data;
 using FlatLab.Population;
@@ -26,8 +27,8 @@ public sealed class PopulationLossTests
         LinkKind link, string network, string linkActivation, int rank)
     {
         var (model, w, a, sigma) = Setup(link, network, linkActivation, rank, noise: 0.3, seed: 11);
-        var exact = PopulationLoss.Compute(model, w, a, sigma, new RandomSource(1));
-        var mc = PopulationLoss.MonteCarlo(model, w, a, sigma, Samples, new RandomSource(2));
+        var exact = PopulationLoss.Compute(model, w, a, sigma, DenseKernels.Default, new RandomSource(1));
+        var mc = PopulationLoss.MonteCarlo(model, w, a, sigma, DenseKernels.Default, Samples, new RandomSource(2));
         Assert.Equal(PopulationLossMethod.Exact, exact.Method);
         Assert.Equal(0, exact.StandardError);
         Assert.Equal(0, exact.SampleSize);
@@ -45,15 +46,15 @@ public sealed class PopulationLossTests
     public void GivenTheQuadraticFeatureLink_WhenComputed_ThenControlledMonteCarloAgreesWithPlainMonteCarlo()
     {
         var (model, w, a, sigma) = Setup(LinkKind.QuadraticFeature, "relu", "relu", 1, noise: 0.2, seed: 12);
-        var controlled = PopulationLoss.Compute(model, w, a, sigma, new RandomSource(1), Samples);
-        var plain = PopulationLoss.MonteCarlo(model, w, a, sigma, Samples, new RandomSource(2));
+        var controlled = PopulationLoss.Compute(model, w, a, sigma, DenseKernels.Default, new RandomSource(1), Samples);
+        var plain = PopulationLoss.MonteCarlo(model, w, a, sigma, DenseKernels.Default, Samples, new RandomSource(2));
         Assert.Equal(PopulationLossMethod.MonteCarlo, controlled.Method);
         Assert.Equal(Samples, controlled.SampleSize);
         var se = Math.Sqrt(controlled.StandardError * controlled.StandardError + plain.StandardError * plain.StandardError);
         Assert.True(Math.Abs(controlled.Loss - plain.Loss) < 4 * se, $"controlled {controlled.Loss}, plain {plain.Loss} ± {se}");
         // The noise is integrated exactly and E[f²] is a control variate: never a worse error.
         Assert.True(controlled.StandardError < plain.StandardError);
-        var power = PopulationLoss.SignalPower(model, new RandomSource(3), Samples);
+        var power = PopulationLoss.SignalPower(model, DenseKernels.Default, new RandomSource(3), Samples);
         Assert.Equal(power, plain.SignalPower, 0.05 * power);
     }
 
@@ -71,7 +72,7 @@ public sealed class PopulationLossTests
         var scales = Enumerable.Range(0, m).Select(j => 0.5 + 0.25 * j).ToArray();
         var w = Matrix<double>.Build.Dense(m, 7, (j, c) => scales[j] * model.Directions[0, c]);
         var a = scales.Select(t => Math.Pow(t, -sigma.K) / m).ToArray();
-        var result = PopulationLoss.Compute(model, w, a, sigma, new RandomSource(5));
+        var result = PopulationLoss.Compute(model, w, a, sigma, DenseKernels.Default, new RandomSource(5));
         Assert.Equal(PopulationLossMethod.Exact, result.Method);
         Assert.Equal(0, result.Loss, 1e-12);
         Assert.Equal(GaussianMoments.SecondMoment(sigma), result.SignalPower, 1e-13);
@@ -83,7 +84,7 @@ public sealed class PopulationLossTests
         // f − g = (Σ_j a_j w_j − u₁)·x, so L_D = ‖Σ_j a_j w_j − u₁‖² + s² by hand.
         var (model, w, a, sigma) = Setup(LinkKind.Linear, "linear", "relu", 1, noise: 0.5, seed: 13);
         var diff = w.TransposeThisAndMultiply(Vector<double>.Build.DenseOfArray(a)) - model.Directions.Row(0);
-        var result = PopulationLoss.Compute(model, w, a, sigma, new RandomSource(1));
+        var result = PopulationLoss.Compute(model, w, a, sigma, DenseKernels.Default, new RandomSource(1));
         Assert.Equal(diff.DotProduct(diff) + 0.25, result.Loss, 1e-12);
     }
 
@@ -102,7 +103,7 @@ public sealed class PopulationLossTests
                 var cosine = Math.Clamp(w.Row(j).DotProduct(w.Row(l)) / (nj * nl), -1, 1);
                 power += a[j] * a[l] * nj * nl * GaussianKernels.ArcCosine(1, Math.Acos(cosine)) / (2 * Math.PI);
             }
-        var result = PopulationLoss.Compute(model, w, a, sigma, new RandomSource(1));
+        var result = PopulationLoss.Compute(model, w, a, sigma, DenseKernels.Default, new RandomSource(1));
         Assert.Equal(1 + 0.01 - 2 * cross + power, result.Loss, 1e-12);
     }
 
@@ -110,13 +111,13 @@ public sealed class PopulationLossTests
     public void GivenTheSameSeed_WhenMonteCarloRunsTwice_ThenResultsAreBitIdentical()
     {
         var (model, w, a, sigma) = Setup(LinkKind.QuadraticFeature, "relu", "relu", 1, noise: 0.3, seed: 15);
-        var first = PopulationLoss.MonteCarlo(model, w, a, sigma, 5_000, new RandomSource(9));
-        var second = PopulationLoss.MonteCarlo(model, w, a, sigma, 5_000, new RandomSource(9));
-        var other = PopulationLoss.MonteCarlo(model, w, a, sigma, 5_000, new RandomSource(10));
+        var first = PopulationLoss.MonteCarlo(model, w, a, sigma, DenseKernels.Default, 5_000, new RandomSource(9));
+        var second = PopulationLoss.MonteCarlo(model, w, a, sigma, DenseKernels.Default, 5_000, new RandomSource(9));
+        var other = PopulationLoss.MonteCarlo(model, w, a, sigma, DenseKernels.Default, 5_000, new RandomSource(10));
         Assert.Equal(first, second);
         Assert.NotEqual(first.Loss, other.Loss);
-        Assert.Equal(PopulationLoss.Compute(model, w, a, sigma, new RandomSource(9), 5_000),
-                     PopulationLoss.Compute(model, w, a, sigma, new RandomSource(9), 5_000));
+        Assert.Equal(PopulationLoss.Compute(model, w, a, sigma, DenseKernels.Default, new RandomSource(9), 5_000),
+                     PopulationLoss.Compute(model, w, a, sigma, DenseKernels.Default, new RandomSource(9), 5_000));
     }
 
     [Fact]
@@ -124,9 +125,9 @@ public sealed class PopulationLossTests
     {
         var (model, w, a, sigma) = Setup(LinkKind.SingleIndex, "relu", "relu", 1, noise: 0, seed: 16);
         var wrongWidth = Matrix<double>.Build.Dense(w.RowCount, w.ColumnCount + 1);
-        Assert.Contains("columns", Assert.Throws<ArgumentException>(() => PopulationLoss.Compute(model, wrongWidth, a, sigma, new RandomSource(1))).Message);
-        Assert.Contains("entries", Assert.Throws<ArgumentException>(() => PopulationLoss.Compute(model, w, [1.0], sigma, new RandomSource(1))).Message);
-        Assert.Throws<ArgumentException>(() => PopulationLoss.MonteCarlo(model, w, a, sigma, 1, new RandomSource(1)));
+        Assert.Contains("columns", Assert.Throws<ArgumentException>(() => PopulationLoss.Compute(model, wrongWidth, a, sigma, DenseKernels.Default, new RandomSource(1))).Message);
+        Assert.Contains("entries", Assert.Throws<ArgumentException>(() => PopulationLoss.Compute(model, w, [1.0], sigma, DenseKernels.Default, new RandomSource(1))).Message);
+        Assert.Throws<ArgumentException>(() => PopulationLoss.MonteCarlo(model, w, a, sigma, DenseKernels.Default, 1, new RandomSource(1)));
     }
 
     [Fact]
@@ -136,8 +137,8 @@ public sealed class PopulationLossTests
         var withDead = w.Clone();
         withDead.SetRow(0, new double[w.ColumnCount]);
         var dropped = w.RemoveRow(0);
-        var expected = PopulationLoss.Compute(model, dropped, a[1..], sigma, new RandomSource(1)).Loss;
-        Assert.Equal(expected, PopulationLoss.Compute(model, withDead, a, sigma, new RandomSource(1)).Loss, 1e-14);
+        var expected = PopulationLoss.Compute(model, dropped, a[1..], sigma, DenseKernels.Default, new RandomSource(1)).Loss;
+        Assert.Equal(expected, PopulationLoss.Compute(model, withDead, a, sigma, DenseKernels.Default, new RandomSource(1)).Loss, 1e-14);
     }
 
     /// <summary>A small random case: W has rows of varying norm (exercising homogeneity).</summary>

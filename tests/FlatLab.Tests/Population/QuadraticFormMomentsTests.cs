@@ -33,9 +33,9 @@ public sealed class QuadraticFormMomentsTests
     public void GivenAPolynomialSquaredLink_WhenSignalPowerIsComputed_ThenItIsExactAndSamplingAgrees(string name)
     {
         var model = DataModelFactory.Create(new DataModelSpec(5, 1, LinkKind.QuadraticFeature, ActivationParser.Parse(name)), new RandomSource(42));
-        var exact = PopulationLoss.SignalPower(model, new RandomSource(1), fallbackSamples: 2);
+        var exact = PopulationLoss.SignalPower(model, DenseKernels.Default, new RandomSource(1), fallbackSamples: 2);
         // Two samples would be far off: matching to 1e-12 across seeds shows no sampling took place.
-        Assert.Equal(exact, PopulationLoss.SignalPower(model, new RandomSource(2), fallbackSamples: 2), 1e-12);
+        Assert.Equal(exact, PopulationLoss.SignalPower(model, DenseKernels.Default, new RandomSource(2), fallbackSamples: 2), 1e-12);
         var squares = DataSampler.Sample(model, 100_000, new RandomSource(3)).Labels.Select(y => y * y).ToArray();
         var mean = squares.Average();
         var se = Math.Sqrt(squares.Sum(v => (v - mean) * (v - mean)) / (squares.Length - 1) / squares.Length);

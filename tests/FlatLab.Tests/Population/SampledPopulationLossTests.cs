@@ -1,3 +1,4 @@
+using FlatLab.LinearAlgebra;
 using FlatLab.Activations;
 using FlatLab.Data;
 using FlatLab.InnerWeights;
@@ -42,7 +43,7 @@ public sealed class SampledPopulationLossTests
         var w = NaiveNetwork.Gaussian(m, d, random.Fork("w"));
         var a = NaiveNetwork.Gaussian(m, random.Fork("a"));
 
-        var result = SampledPopulationLoss.Compute(model, w, a, sigma, FeatureDistribution.Hypercube, 20_000, random.Fork("mc"));
+        var result = SampledPopulationLoss.Compute(model, w, a, sigma, FeatureDistribution.Hypercube, 20_000, random.Fork("mc"), DenseKernels.Default);
 
         var exact = Enumerated(model, w, a, sigma);
         Assert.True(Math.Abs(result.Loss - exact) <= 4 * result.StandardError, $"Monte Carlo {result.Loss} ± {result.StandardError} vs exact {exact}");
@@ -60,7 +61,7 @@ public sealed class SampledPopulationLossTests
         const int d = 4;
         var w = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 1, 0, 0 }, { 1, -1, 0, 0 } });
         var result = SampledPopulationLoss.Compute(XorTarget.Model(d, 0.5), w, [0.25, -0.25], ActivationParser.Parse("quadratic"), FeatureDistribution.Hypercube,
-            3000, new RandomSource(52));
+            3000, new RandomSource(52), DenseKernels.Default);
         Assert.Equal(0.25, result.Loss, 1e-14);
         Assert.Equal(0, result.StandardError, 1e-14);
         Assert.Equal(1.0, result.SignalPower, 1e-15); // g² = 1 on every hypercube point
@@ -74,8 +75,8 @@ public sealed class SampledPopulationLossTests
         var w = NaiveNetwork.Gaussian(3, 5, random.Fork("w"));
         double[] a = [0.5, -1, 2];
         var relu = ActivationParser.Parse("relu");
-        var first = SampledPopulationLoss.Compute(model, w, a, relu, FeatureDistribution.Hypercube, 5000, random.Fork("mc"));
-        var second = SampledPopulationLoss.Compute(model, w, a, relu, FeatureDistribution.Hypercube, 5000, random.Fork("mc"));
+        var first = SampledPopulationLoss.Compute(model, w, a, relu, FeatureDistribution.Hypercube, 5000, random.Fork("mc"), DenseKernels.Default);
+        var second = SampledPopulationLoss.Compute(model, w, a, relu, FeatureDistribution.Hypercube, 5000, random.Fork("mc"), DenseKernels.Default);
         Assert.Equal(first, second);
     }
 
@@ -85,10 +86,10 @@ public sealed class SampledPopulationLossTests
         var model = XorTarget.Model(5);
         var relu = ActivationParser.Parse("relu");
         var w = Matrix<double>.Build.Dense(3, 5, 1.0);
-        Assert.Throws<ArgumentException>(() => SampledPopulationLoss.Compute(model, w, [1.0, 2.0], relu, FeatureDistribution.Hypercube, 100, new RandomSource(1)));
-        Assert.Throws<ArgumentException>(() => SampledPopulationLoss.Compute(model, Matrix<double>.Build.Dense(3, 4, 1.0), [1.0, 2, 3], relu, FeatureDistribution.Hypercube, 100, new RandomSource(1)));
-        Assert.Throws<ArgumentException>(() => SampledPopulationLoss.Compute(model, Matrix<double>.Build.Dense(3, 7, 1.0), [1.0, 2, 3], relu, FeatureDistribution.Hypercube, 100, new RandomSource(1)));
-        Assert.Throws<ArgumentException>(() => SampledPopulationLoss.Compute(model, w, [1.0, 2, 3], relu, FeatureDistribution.Hypercube, 1, new RandomSource(1)));
+        Assert.Throws<ArgumentException>(() => SampledPopulationLoss.Compute(model, w, [1.0, 2.0], relu, FeatureDistribution.Hypercube, 100, new RandomSource(1), DenseKernels.Default));
+        Assert.Throws<ArgumentException>(() => SampledPopulationLoss.Compute(model, Matrix<double>.Build.Dense(3, 4, 1.0), [1.0, 2, 3], relu, FeatureDistribution.Hypercube, 100, new RandomSource(1), DenseKernels.Default));
+        Assert.Throws<ArgumentException>(() => SampledPopulationLoss.Compute(model, Matrix<double>.Build.Dense(3, 7, 1.0), [1.0, 2, 3], relu, FeatureDistribution.Hypercube, 100, new RandomSource(1), DenseKernels.Default));
+        Assert.Throws<ArgumentException>(() => SampledPopulationLoss.Compute(model, w, [1.0, 2, 3], relu, FeatureDistribution.Hypercube, 1, new RandomSource(1), DenseKernels.Default));
     }
 
     [Theory]
@@ -102,8 +103,8 @@ public sealed class SampledPopulationLossTests
         var w = CorrelatedWeights.Sample(model.Directions, 5, 0.6, random.Fork("w"));
         double[] a = [0.4, -0.2, 0.3, 0.1, -0.5];
 
-        var sampled = SampledPopulationLoss.Compute(model, w, a, sigma, FeatureDistribution.Gaussian, 100_000, random.Fork("mc"));
-        var exact = FlatLab.Population.PopulationLoss.Compute(model, w, a, sigma, random.Fork("exact"));
+        var sampled = SampledPopulationLoss.Compute(model, w, a, sigma, FeatureDistribution.Gaussian, 100_000, random.Fork("mc"), DenseKernels.Default);
+        var exact = FlatLab.Population.PopulationLoss.Compute(model, w, a, sigma, DenseKernels.Default, random.Fork("exact"));
 
         Assert.True(Math.Abs(sampled.Loss - exact.Loss) <= 4 * sampled.StandardError,
             $"sampled {sampled.Loss} ± {sampled.StandardError}, exact {exact.Loss}");
@@ -118,8 +119,8 @@ public sealed class SampledPopulationLossTests
         var w = CorrelatedWeights.Sample(model.Directions, 4, 0.5, random.Fork("w"));
         double[] a = [0.5, -0.25, 0.75, 0.1];
 
-        var plain = SampledPopulationLoss.Compute(model, w, a, relu, FeatureDistribution.Gaussian, 5000, random.Fork("mc"));
-        var withBias = SampledPopulationLoss.Compute(model, BiasAugmentation.Join(w, new double[4]), a, relu, FeatureDistribution.Gaussian, 5000, random.Fork("mc"));
+        var plain = SampledPopulationLoss.Compute(model, w, a, relu, FeatureDistribution.Gaussian, 5000, random.Fork("mc"), DenseKernels.Default);
+        var withBias = SampledPopulationLoss.Compute(model, BiasAugmentation.Join(w, new double[4]), a, relu, FeatureDistribution.Gaussian, 5000, random.Fork("mc"), DenseKernels.Default);
 
         Assert.Equal(plain.Loss, withBias.Loss, 1e-12);
     }
@@ -134,7 +135,7 @@ public sealed class SampledPopulationLossTests
         double[] a = [0.3, 0.2];
         var c = 0.5;
 
-        var sampled = SampledPopulationLoss.Compute(model, w, a, relu, FeatureDistribution.Gaussian, 200_000, new RandomSource(34));
+        var sampled = SampledPopulationLoss.Compute(model, w, a, relu, FeatureDistribution.Gaussian, 200_000, new RandomSource(34), DenseKernels.Default);
 
         var expected = c * c - 2 * c * GaussianMoments.Mean(relu) + GaussianMoments.SecondMoment(relu) + 0.04;
         Assert.True(Math.Abs(sampled.Loss - expected) <= 4 * sampled.StandardError, $"sampled {sampled.Loss} ± {sampled.StandardError}, expected {expected}");

@@ -17,8 +17,8 @@ public sealed class EnvelopeGradientTests
         OuterWeighting weighting)
     {
         // NeuronFeatures normalises the rows itself, exactly as the search does: no second rounding of W.
-        var features = NeuronFeatures.Compute(data.Features, w, sigma);
-        var solution = FlattestInterpolatorSolver.Solve(FlattestInterpolatorProblem.Create(features, data.Labels, weighting));
+        var features = NeuronFeatures.Compute(data.Features, w, sigma, DenseKernels.Default);
+        var solution = FlattestInterpolatorSolver.Solve(FlattestInterpolatorProblem.Create(features, data.Labels, weighting), DenseKernels.Default);
         Assert.True(solution.Status.HasSolution(), solution.Message);
         return (features, solution);
     }
@@ -76,7 +76,7 @@ public sealed class EnvelopeGradientTests
         var sigma = ActivationParser.Parse("relu");
         var (_, data) = TrainingFixtures.SingleIndex("relu", 6, 3, 1);
         var w = NeuronFeatures.UnitRows(Solvers.SolverInstance.GaussianMatrix(10, 3, new RandomSource(2)));
-        var features = NeuronFeatures.Compute(data.Features, w, sigma);
+        var features = NeuronFeatures.Compute(data.Features, w, sigma, DenseKernels.Default);
 
         var error = Assert.Throws<ArgumentException>(() =>
             EnvelopeGradient.Compute(TrainingFixtures.X(data), w, features, new double[9], new double[6], true, DenseKernels.Default));

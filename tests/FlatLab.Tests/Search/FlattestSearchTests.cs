@@ -29,7 +29,7 @@ public sealed class FlattestSearchTests
 
     private static DenseMatrix TrainedDirections(Dataset data, Activation sigma, ulong seed)
     {
-        var result = Trainer.Train(data, sigma, new TrainingSpec { EdgeOfStability = 0.5, MaxSteps = 20_000 }, new RandomSource(seed), width: M);
+        var result = Trainer.Train(data, sigma, new TrainingSpec { EdgeOfStability = 0.5, MaxSteps = 20_000 }, new RandomSource(seed), DenseKernels.Default, width: M);
         Assert.Equal(TrainingStatus.Interpolated, result.Status);
         return result.State.Inner;
     }
@@ -48,7 +48,7 @@ public sealed class FlattestSearchTests
         var w0 = StartingDirections(start, model, data, sigma, seed);
         var spec = new FlattestSearchSpec { MaxIterations = 8, Weighting = weighting };
 
-        var result = FlattestSearch.Run(data, w0, sigma, spec);
+        var result = FlattestSearch.Run(data, w0, sigma, spec, DenseKernels.Default);
 
         Assert.True(result.Path.Count >= 3, $"only {result.Path.Count} points; stop: {result.Stop}");
         Assert.True(result.LastStatus.HasSolution());
@@ -95,7 +95,7 @@ public sealed class FlattestSearchTests
         // Fewer neurons than samples: Φ a = y has no solution for generic labels.
         var w = DenseMatrix.OfMatrix(Solvers.SolverInstance.GaussianMatrix(N - 4, D, new RandomSource(1)));
 
-        var result = FlattestSearch.Run(data, w, sigma, new FlattestSearchSpec());
+        var result = FlattestSearch.Run(data, w, sigma, new FlattestSearchSpec(), DenseKernels.Default);
 
         Assert.Empty(result.Path);
         Assert.False(result.LastStatus.HasSolution());

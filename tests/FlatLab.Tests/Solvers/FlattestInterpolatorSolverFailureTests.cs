@@ -1,3 +1,4 @@
+using FlatLab.LinearAlgebra;
 using FlatLab.Solvers;
 using FlatLab.Tests.References;
 using MathNet.Numerics.LinearAlgebra.Double;
@@ -19,7 +20,7 @@ public sealed class FlattestInterpolatorSolverFailureTests
         // rank Φ = rank(X Wᵀ) ≤ d < n, and Gaussian label noise puts y outside that range.
         var problem = SolverInstance.Network("linear", n, 3 * n, d, 91UL, noise: 0.1).Problem;
 
-        var result = FlattestInterpolatorSolver.Solve(problem);
+        var result = FlattestInterpolatorSolver.Solve(problem, DenseKernels.Default);
 
         Assert.Equal(SolverStatus.Infeasible, result.Status);
         AssertNoSolution(result);
@@ -40,7 +41,7 @@ public sealed class FlattestInterpolatorSolverFailureTests
         var problem = SolverInstance.Build(x, y, instance.W, instance.Activation, instance.Weighting).Problem;
         Assert.Equal(p, problem.P, 1e-15);
 
-        var result = FlattestInterpolatorSolver.Solve(problem);
+        var result = FlattestInterpolatorSolver.Solve(problem, DenseKernels.Default);
 
         Assert.Equal(SolverStatus.IllConditioned, result.Status);
         AssertNoSolution(result);
@@ -58,7 +59,7 @@ public sealed class FlattestInterpolatorSolverFailureTests
         y[1] = y[0] + 0.5;
         var problem = SolverInstance.Build(x, y, instance.W, instance.Activation, instance.Weighting).Problem;
 
-        var result = FlattestInterpolatorSolver.Solve(problem);
+        var result = FlattestInterpolatorSolver.Solve(problem, DenseKernels.Default);
 
         Assert.True(result.Status is SolverStatus.Infeasible or SolverStatus.IllConditioned, $"status {result.Status}: {result.Message}");
         AssertNoSolution(result);
@@ -77,7 +78,7 @@ public sealed class FlattestInterpolatorSolverFailureTests
         var problem = NearlyParallel(activation, delta, sameLabel: true);
         Assert.True(TrueCondition(problem) > 1e10, $"the instance is not ill-conditioned enough: κ = {TrueCondition(problem):G3}");
 
-        var result = FlattestInterpolatorSolver.Solve(problem);
+        var result = FlattestInterpolatorSolver.Solve(problem, DenseKernels.Default);
 
         Assert.True(result.Status is SolverStatus.IllConditioned or SolverStatus.Infeasible,
                     $"κ(Φ) = {TrueCondition(problem):G3} > ConditionLimit, but the status is {result.Status} " +
@@ -99,7 +100,7 @@ public sealed class FlattestInterpolatorSolverFailureTests
             ? GlopReference.Solve(problem.Phi, problem.Labels, problem.Weights)
             : NullSpaceNewtonReference.Solve(problem.Phi, problem.Labels, problem.Weights, problem.P);
 
-        var result = FlattestInterpolatorSolver.Solve(problem);
+        var result = FlattestInterpolatorSolver.Solve(problem, DenseKernels.Default);
 
         Assert.True(result.Status == SolverStatus.Solved, $"κ(Φ) = {kappa:G3}: status {result.Status}, {result.Message}");
         // The lower bound is a function of b* = Ψᵀ(ΨΨᵀ)⁻¹y, whose relative accuracy is about κ·ε at best.
@@ -117,7 +118,7 @@ public sealed class FlattestInterpolatorSolverFailureTests
         var error = Assert.Throws<ArgumentException>(() => bad.Validate());
         Assert.Contains("20", error.Message);
         Assert.Contains("19", error.Message);
-        Assert.Throws<ArgumentException>(() => FlattestInterpolatorSolver.Solve(bad));
+        Assert.Throws<ArgumentException>(() => FlattestInterpolatorSolver.Solve(bad, DenseKernels.Default));
     }
 
     [Fact]
@@ -129,7 +130,7 @@ public sealed class FlattestInterpolatorSolverFailureTests
         var error = Assert.Throws<ArgumentException>(() => bad.Validate());
         Assert.Contains("60", error.Message);
         Assert.Contains("59", error.Message);
-        Assert.Throws<ArgumentException>(() => FlattestInterpolatorSolver.Solve(bad));
+        Assert.Throws<ArgumentException>(() => FlattestInterpolatorSolver.Solve(bad, DenseKernels.Default));
     }
 
     [Theory]
@@ -140,7 +141,7 @@ public sealed class FlattestInterpolatorSolverFailureTests
     {
         var bad = SolverInstance.Random(10, 30, 1.0, 96UL) with { P = p };
 
-        var error = Assert.Throws<ArgumentException>(() => FlattestInterpolatorSolver.Solve(bad));
+        var error = Assert.Throws<ArgumentException>(() => FlattestInterpolatorSolver.Solve(bad, DenseKernels.Default));
         Assert.Contains(p.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message);
     }
 
@@ -155,10 +156,10 @@ public sealed class FlattestInterpolatorSolverFailureTests
         var phi = (DenseMatrix)problem.Phi.Clone();
         phi[4, 5] = double.PositiveInfinity;
 
-        Assert.Throws<ArgumentException>(() => FlattestInterpolatorSolver.Solve(problem with { Weights = negative }));
-        Assert.Throws<ArgumentException>(() => FlattestInterpolatorSolver.Solve(problem with { Labels = labels }));
-        Assert.Throws<ArgumentException>(() => FlattestInterpolatorSolver.Solve(problem with { Phi = phi }));
-        Assert.Throws<ArgumentException>(() => FlattestInterpolatorSolver.Solve(problem, new SolverSettings { GapTolerance = 0 }));
+        Assert.Throws<ArgumentException>(() => FlattestInterpolatorSolver.Solve(problem with { Weights = negative }, DenseKernels.Default));
+        Assert.Throws<ArgumentException>(() => FlattestInterpolatorSolver.Solve(problem with { Labels = labels }, DenseKernels.Default));
+        Assert.Throws<ArgumentException>(() => FlattestInterpolatorSolver.Solve(problem with { Phi = phi }, DenseKernels.Default));
+        Assert.Throws<ArgumentException>(() => FlattestInterpolatorSolver.Solve(problem, DenseKernels.Default, new SolverSettings { GapTolerance = 0 }));
     }
 
     private static FlattestInterpolatorProblem NearlyParallel(string activation, double delta, bool sameLabel)

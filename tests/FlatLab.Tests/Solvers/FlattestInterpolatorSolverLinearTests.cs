@@ -1,3 +1,4 @@
+using FlatLab.LinearAlgebra;
 using FlatLab.Solvers;
 using FlatLab.Tests.References;
 
@@ -31,7 +32,7 @@ public sealed class FlattestInterpolatorSolverLinearTests
         var problem = SolverInstance.Network(activation, n, m, d, seed, weighting).Problem;
         var glop = GlopReference.Solve(problem.Phi, problem.Labels, problem.Weights);
 
-        var result = FlattestInterpolatorSolver.Solve(problem);
+        var result = FlattestInterpolatorSolver.Solve(problem, DenseKernels.Default);
 
         OptimalityConditions.AssertOptimal(problem, result);
         Assert.Equal(1.0, problem.P);
@@ -49,7 +50,7 @@ public sealed class FlattestInterpolatorSolverLinearTests
         var problem = SolverInstance.Network(activation, n, m, d, seed, weighting).Problem;
         var glop = GlopReference.Solve(problem.Phi, problem.Labels, problem.Weights);
 
-        var result = FlattestInterpolatorSolver.Solve(problem, new SolverSettings { Point = OptimalPoint.Central });
+        var result = FlattestInterpolatorSolver.Solve(problem, DenseKernels.Default, new SolverSettings { Point = OptimalPoint.Central });
 
         OptimalityConditions.AssertOptimal(problem, result);
         Assert.Equal(OptimalPoint.Central, result.Point);
@@ -70,8 +71,8 @@ public sealed class FlattestInterpolatorSolverLinearTests
         var twin = instance.WithDuplicatedNeuron(heaviest);
         var problem = twin.Problem;
 
-        var vertex = FlattestInterpolatorSolver.Solve(problem, new SolverSettings { Point = OptimalPoint.Vertex });
-        var central = FlattestInterpolatorSolver.Solve(problem, new SolverSettings { Point = OptimalPoint.Central });
+        var vertex = FlattestInterpolatorSolver.Solve(problem, DenseKernels.Default, new SolverSettings { Point = OptimalPoint.Vertex });
+        var central = FlattestInterpolatorSolver.Solve(problem, DenseKernels.Default, new SolverSettings { Point = OptimalPoint.Central });
 
         OptimalityConditions.AssertOptimal(problem, vertex);
         OptimalityConditions.AssertOptimal(problem, central);
@@ -98,7 +99,7 @@ public sealed class FlattestInterpolatorSolverLinearTests
         var heaviest = Enumerable.Range(0, m).MaxBy(j => Math.Abs(original.Weights[j]));
         var problem = instance.WithDuplicatedNeuron(heaviest).Problem;
 
-        var central = FlattestInterpolatorSolver.Solve(problem, new SolverSettings { Point = OptimalPoint.Central });
+        var central = FlattestInterpolatorSolver.Solve(problem, DenseKernels.Default, new SolverSettings { Point = OptimalPoint.Central });
 
         Assert.Equal(SolverStatus.Solved, central.Status);
         AssertRelative(central.OuterWeights[heaviest], central.OuterWeights[m], 1e-6, "central point's twin weights");

@@ -22,8 +22,8 @@ public sealed class FlattestInterpolatorSolverReproducibilityTests
         foreach (var point in new[] { OptimalPoint.Vertex, OptimalPoint.Central })
         {
             var settings = new SolverSettings { Point = point };
-            var first = FlattestInterpolatorSolver.Solve(SolverInstance.Network(activation, 30, 90, d, seed, weighting).Problem, settings);
-            var second = FlattestInterpolatorSolver.Solve(SolverInstance.Network(activation, 30, 90, d, seed, weighting).Problem, settings);
+            var first = FlattestInterpolatorSolver.Solve(SolverInstance.Network(activation, 30, 90, d, seed, weighting).Problem, DenseKernels.Default, settings);
+            var second = FlattestInterpolatorSolver.Solve(SolverInstance.Network(activation, 30, 90, d, seed, weighting).Problem, DenseKernels.Default, settings);
 
             Assert.Equal(SolverStatus.Solved, first.Status);
             Assert.Equal(Bits(first.Objective), Bits(second.Objective));
@@ -44,8 +44,8 @@ public sealed class FlattestInterpolatorSolverReproducibilityTests
         var blas = OpenBlas.Kernels;
         var problem = SolverInstance.Network(activation, 30, 90, d, seed, weighting).Problem;
 
-        var managed = FlattestInterpolatorSolver.Solve(problem, new SolverSettings { Kernels = ManagedKernels.Instance });
-        var native = FlattestInterpolatorSolver.Solve(problem, new SolverSettings { Kernels = blas });
+        var managed = FlattestInterpolatorSolver.Solve(problem, ManagedKernels.Instance);
+        var native = FlattestInterpolatorSolver.Solve(problem, blas);
 
         OptimalityConditions.AssertOptimal(problem, managed);
         OptimalityConditions.AssertOptimal(problem, native);

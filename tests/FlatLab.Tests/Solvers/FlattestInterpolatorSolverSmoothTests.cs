@@ -1,3 +1,4 @@
+using FlatLab.LinearAlgebra;
 using FlatLab.Networks;
 using FlatLab.Solvers;
 using FlatLab.Tests.References;
@@ -29,7 +30,7 @@ public sealed class FlattestInterpolatorSolverSmoothTests
         var problem = SolverInstance.Network(activation, n, m, d, seed, weighting).Problem;
         var reference = NullSpaceNewtonReference.Solve(problem.Phi, problem.Labels, problem.Weights, problem.P);
 
-        var result = FlattestInterpolatorSolver.Solve(problem);
+        var result = FlattestInterpolatorSolver.Solve(problem, DenseKernels.Default);
 
         OptimalityConditions.AssertOptimal(problem, result);
         AssertRelative(reference.Objective, result.Objective, ObjectiveAgreement, $"objective vs null-space reference (p = {problem.P})");
@@ -49,7 +50,7 @@ public sealed class FlattestInterpolatorSolverSmoothTests
         var problem = SolverInstance.Random(n, m, p, seed);
         var reference = NullSpaceNewtonReference.Solve(problem.Phi, problem.Labels, problem.Weights, p);
 
-        var result = FlattestInterpolatorSolver.Solve(problem);
+        var result = FlattestInterpolatorSolver.Solve(problem, DenseKernels.Default);
 
         OptimalityConditions.AssertOptimal(problem, result);
         Assert.Null(result.Point);
@@ -64,7 +65,7 @@ public sealed class FlattestInterpolatorSolverSmoothTests
         var problem = SolverInstance.Random(n, m, 2.0, seed);
         var closed = WeightedMinNormReference.Solve(problem.Phi, problem.Labels, problem.Weights);
 
-        var result = FlattestInterpolatorSolver.Solve(problem);
+        var result = FlattestInterpolatorSolver.Solve(problem, DenseKernels.Default);
 
         OptimalityConditions.AssertOptimal(problem, result);
         AssertRelative(closed.Objective, result.Objective, 1e-10, "objective vs yᵀ(ΦC⁻¹Φᵀ)⁻¹y");
@@ -82,7 +83,7 @@ public sealed class FlattestInterpolatorSolverSmoothTests
     public void GivenDeadNeurons_WhenSolved_ThenTheirOuterWeightsAreExactlyZero(string activation, double p)
     {
         var instance = SolverInstance.Network(activation, 20, 60, 8, 51UL);
-        var features = NeuronFeatures.Compute(instance.X, instance.W, instance.Activation);
+        var features = NeuronFeatures.Compute(instance.X, instance.W, instance.Activation, DenseKernels.Default);
         var phi = features.Phi.Clone();
         var s = features.S.ToArray();
         var t = features.T.ToArray();
@@ -97,7 +98,7 @@ public sealed class FlattestInterpolatorSolverSmoothTests
         Assert.All(dead, j => Assert.Equal(0.0, problem.Weights[j]));
         Assert.Equal(p, problem.P, 1e-15);
 
-        var result = FlattestInterpolatorSolver.Solve(problem);
+        var result = FlattestInterpolatorSolver.Solve(problem, DenseKernels.Default);
 
         OptimalityConditions.AssertOptimal(problem, result);
         Assert.All(dead, j => Assert.Equal(0.0, result.OuterWeights[j]));

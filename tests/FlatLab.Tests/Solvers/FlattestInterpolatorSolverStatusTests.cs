@@ -17,10 +17,10 @@ public sealed class FlattestInterpolatorSolverStatusTests
     public void GivenOneIteration_WhenSolvingAProblemThatNeedsSeveral_ThenTheStatusIsMaxIterations(double p, OptimalPoint point)
     {
         var problem = SolverInstance.Random(30, 90, p, 201UL);
-        var full = FlattestInterpolatorSolver.Solve(problem, new SolverSettings { Point = point });
+        var full = FlattestInterpolatorSolver.Solve(problem, DenseKernels.Default, new SolverSettings { Point = point });
         Assert.True(full.Status == SolverStatus.Solved && full.Iterations > 1, $"{full.Status} in {full.Iterations} iterations");
 
-        var result = FlattestInterpolatorSolver.Solve(problem, new SolverSettings { Point = point, MaxIterations = 1 });
+        var result = FlattestInterpolatorSolver.Solve(problem, DenseKernels.Default, new SolverSettings { Point = point, MaxIterations = 1 });
 
         Assert.Equal(SolverStatus.MaxIterations, result.Status);
         Assert.Equal(1, result.Iterations);
@@ -38,7 +38,7 @@ public sealed class FlattestInterpolatorSolverStatusTests
         var problem = SolverInstance.Random(30, 90, p, 202UL);
         var kernels = new FailingCholeskyKernels(successes: 1);
 
-        var result = FlattestInterpolatorSolver.Solve(problem, new SolverSettings { Kernels = kernels });
+        var result = FlattestInterpolatorSolver.Solve(problem, kernels);
 
         Assert.Equal(SolverStatus.NumericalError, result.Status);
         Assert.Contains(matrix, result.Message);
@@ -52,7 +52,7 @@ public sealed class FlattestInterpolatorSolverStatusTests
         // The double is faithful when it does not fail: the failure above is the injected one.
         var problem = SolverInstance.Random(30, 90, 1.0, 202UL);
 
-        var result = FlattestInterpolatorSolver.Solve(problem, new SolverSettings { Kernels = new FailingCholeskyKernels(int.MaxValue) });
+        var result = FlattestInterpolatorSolver.Solve(problem, new FailingCholeskyKernels(int.MaxValue));
 
         Assert.Equal(SolverStatus.Solved, result.Status);
         OptimalityConditions.AssertOptimal(problem, result);

@@ -1,3 +1,4 @@
+using FlatLab.LinearAlgebra;
 using FlatLab.Activations;
 using FlatLab.Data;
 using FlatLab.Networks;
@@ -31,7 +32,7 @@ public sealed record SolverInstance(Matrix<double> X, double[] Labels, Matrix<do
 
     public static SolverInstance Build(Matrix<double> x, double[] labels, Matrix<double> w, Activation activation, OuterWeighting weighting)
     {
-        var features = NeuronFeatures.Compute(x, w, activation);
+        var features = NeuronFeatures.Compute(x, w, activation, DenseKernels.Default);
         return new SolverInstance(x, labels, w, activation, weighting, FlattestInterpolatorProblem.Create(features, labels, weighting));
     }
 

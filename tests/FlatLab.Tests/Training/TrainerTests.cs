@@ -23,9 +23,9 @@ public sealed class TrainerTests
         var gdStates = new List<NetworkState>();
         var samStates = new List<NetworkState>();
 
-        Trainer.Train(data, Relu, gd, new RandomSource(9), record: (_, s) => gdStates.Add(s), width: 20);
-        Trainer.Train(data, Relu, gd with { Optimizer = kind, SamRadius = 0 }, new RandomSource(9), record: (_, s) => samStates.Add(s), width: 20);
-        var moved = Trainer.Train(data, Relu, gd with { Optimizer = kind, SamRadius = 0.05 }, new RandomSource(9), width: 20);
+        Trainer.Train(data, Relu, gd, new RandomSource(9), DenseKernels.Default, record: (_, s) => gdStates.Add(s), width: 20);
+        Trainer.Train(data, Relu, gd with { Optimizer = kind, SamRadius = 0 }, new RandomSource(9), DenseKernels.Default, record: (_, s) => samStates.Add(s), width: 20);
+        var moved = Trainer.Train(data, Relu, gd with { Optimizer = kind, SamRadius = 0.05 }, new RandomSource(9), DenseKernels.Default, width: 20);
 
         Assert.Equal(26, gdStates.Count);
         Assert.Equal(gdStates.Count, samStates.Count);
@@ -45,7 +45,7 @@ public sealed class TrainerTests
         var start = NetworkInitializer.Draw(20, 5, 1.0, new RandomSource(4));
         var x = TrainingFixtures.X(data);
 
-        var result = Trainer.Train(data, Relu, spec, new RandomSource(1), start: start);
+        var result = Trainer.Train(data, Relu, spec, new RandomSource(1), DenseKernels.Default, start: start);
 
         // Foret et al. (2021): ε = ρ g/‖g‖; Kwon et al. (2021): ε = ρ T²g/‖Tg‖ with T = diag(|θ| + η).
         var theta = TrainingFixtures.Flatten(start);
@@ -70,7 +70,7 @@ public sealed class TrainerTests
         var data = Small();
         var spec = new TrainingSpec { Optimizer = kind, EdgeOfStability = fraction, BatchSize = batch, MaxSteps = 20_000, LossTolerance = 1e-6 };
 
-        var result = Trainer.Train(data, Relu, spec, new RandomSource(7), width: 40);
+        var result = Trainer.Train(data, Relu, spec, new RandomSource(7), DenseKernels.Default, width: 40);
 
         Assert.Equal(TrainingStatus.Interpolated, result.Status);
         Assert.True(result.Steps < spec.MaxSteps);
@@ -88,7 +88,7 @@ public sealed class TrainerTests
         var random = new RandomSource(31);
         var spec = new TrainingSpec { EdgeOfStability = 0.7, MaxSteps = 1, LossTolerance = 1e-300 };
 
-        var result = Trainer.Train(data, Relu, spec, random, width: 20);
+        var result = Trainer.Train(data, Relu, spec, random, DenseKernels.Default, width: 20);
 
         // The trainer's documented streams: the initial state from Fork("init"), power iteration from Fork("sharpness").
         var start = NetworkInitializer.Draw(20, 5, spec.InitScale, random.Fork("init"));
@@ -139,8 +139,8 @@ public sealed class TrainerTests
         var start = NetworkInitializer.Draw(20, 5, 1.0, new RandomSource(8));
         var spec = new TrainingSpec { LearningRate = 0.04, WeightDecay = 0.5, MaxSteps = 1, LossTolerance = 1e-300 };
 
-        var decayed = Trainer.Train(data, Relu, spec, new RandomSource(1), start: start);
-        var plain = Trainer.Train(data, Relu, spec with { WeightDecay = 0 }, new RandomSource(1), start: start);
+        var decayed = Trainer.Train(data, Relu, spec, new RandomSource(1), DenseKernels.Default, start: start);
+        var plain = Trainer.Train(data, Relu, spec with { WeightDecay = 0 }, new RandomSource(1), DenseKernels.Default, start: start);
 
         // θ₁ = (1 − lr·wd) θ₀ − lr ∇L(θ₀): the decoupled decay of docs/optimizers.md.
         var theta = TrainingFixtures.Flatten(start);
@@ -164,9 +164,9 @@ public sealed class TrainerTests
         var data = Small();
         var spec = new TrainingSpec { Optimizer = kind, LearningRate = 0.03, BatchSize = 5, MaxSteps = 60, RecordEvery = 10, LossTolerance = 1e-300 };
 
-        var first = Trainer.Train(data, Relu, spec, new RandomSource(77), width: 16);
-        var second = Trainer.Train(data, Relu, spec, new RandomSource(77), width: 16);
-        var other = Trainer.Train(data, Relu, spec, new RandomSource(78), width: 16);
+        var first = Trainer.Train(data, Relu, spec, new RandomSource(77), DenseKernels.Default, width: 16);
+        var second = Trainer.Train(data, Relu, spec, new RandomSource(77), DenseKernels.Default, width: 16);
+        var other = Trainer.Train(data, Relu, spec, new RandomSource(78), DenseKernels.Default, width: 16);
 
         Assert.Equal(TrainingFixtures.Flatten(first.State), TrainingFixtures.Flatten(second.State));
         Assert.Equal(first.Losses, second.Losses);
@@ -220,7 +220,7 @@ public sealed class TrainerTests
         var spec = new TrainingSpec { LearningRate = startInterpolates ? 0.01 : 5.0, MaxSteps = 500, RecordEvery = recordEvery };
         var records = new List<(int Step, NetworkState State)>();
 
-        var result = Trainer.Train(data, Relu, spec, new RandomSource(3), record: (step, s) => records.Add((step, s)), start: start);
+        var result = Trainer.Train(data, Relu, spec, new RandomSource(3), DenseKernels.Default, record: (step, s) => records.Add((step, s)), start: start);
 
         Assert.Equal(startInterpolates ? TrainingStatus.Interpolated : TrainingStatus.Diverged, result.Status);
         Assert.Equal(records.Select(r => r.Step).Distinct().Count(), records.Count);
@@ -231,7 +231,7 @@ public sealed class TrainerTests
     [Fact]
     public void GivenNoStartAndNoWidth_WhenTrained_ThenThrowsNamingTheWidth()
     {
-        var error = Assert.Throws<ArgumentException>(() => Trainer.Train(Small(), Relu, new TrainingSpec { MaxSteps = 5 }, new RandomSource(1)));
+        var error = Assert.Throws<ArgumentException>(() => Trainer.Train(Small(), Relu, new TrainingSpec { MaxSteps = 5 }, new RandomSource(1), DenseKernels.Default));
         Assert.Contains("width m >= 1", error.Message);
     }
 
@@ -239,7 +239,7 @@ public sealed class TrainerTests
     public void GivenAStartOfAnotherDimension_WhenTrained_ThenThrowsNamingBothDimensions()
     {
         var start = NetworkInitializer.Draw(10, 4, 1.0, new RandomSource(1));
-        var error = Assert.Throws<ArgumentException>(() => Trainer.Train(Small(), Relu, new TrainingSpec { MaxSteps = 5 }, new RandomSource(1), start: start));
+        var error = Assert.Throws<ArgumentException>(() => Trainer.Train(Small(), Relu, new TrainingSpec { MaxSteps = 5 }, new RandomSource(1), DenseKernels.Default, start: start));
         Assert.Contains("d = 4", error.Message);
         Assert.Contains("d = 5", error.Message);
     }

@@ -50,7 +50,7 @@ public sealed class TrainingDiagnosticsTests
     {
         var sigma = ActivationParser.Parse(name);
         var (model, data) = TrainingFixtures.SingleIndex(name, N, D, 41);
-        var trained = Trainer.Train(data, sigma, new TrainingSpec { EdgeOfStability = 0.5, MaxSteps = 20_000 }, new RandomSource(42), width: M);
+        var trained = Trainer.Train(data, sigma, new TrainingSpec { EdgeOfStability = 0.5, MaxSteps = 20_000 }, new RandomSource(42), DenseKernels.Default, width: M);
         Assert.Equal(TrainingStatus.Interpolated, trained.Status);
         var theta = trained.State;
 
@@ -89,7 +89,7 @@ public sealed class TrainingDiagnosticsTests
         foreach (var (loss, a, w) in new[] { (result.PopulationLoss!, theta.Outer, (Matrix<double>)theta.Inner), (result.FlattestPopulationLoss!, result.FlattestOuterWeights, unit) })
         {
             Assert.Equal(PopulationLossMethod.Exact, loss.Method);
-            var mc = PopulationLoss.MonteCarlo(model, w, a, sigma, 200_000, new RandomSource(44));
+            var mc = PopulationLoss.MonteCarlo(model, w, a, sigma, DenseKernels.Default, 200_000, new RandomSource(44));
             Assert.True(Math.Abs(mc.Loss - loss.Loss) < 4 * mc.StandardError, $"exact {loss.Loss:G6}, Monte Carlo {mc.Loss:G6} ± {mc.StandardError:G3}");
         }
     }

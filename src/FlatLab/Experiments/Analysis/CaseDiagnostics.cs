@@ -23,9 +23,9 @@ public static class CaseDiagnostics
     /// <param name="solution">The flattest interpolator for these features; an unsolved result gives NaN
     /// for the quantities that need a solution.</param>
     /// <param name="dimension">d, the input dimension, which the features do not record and E[T_j] needs.</param>
-    /// <param name="kernels">Dense kernels; null picks <see cref="DenseKernels.Default"/>.</param>
+    /// <param name="kernels">The dense kernels, chosen by the caller.</param>
     public static CaseDiagnosticsResult Compute(NeuronFeatures features, FlattestInterpolatorResult solution, int dimension,
-                                                IDenseKernels? kernels = null)
+                                                IDenseKernels kernels)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(solution);
@@ -66,10 +66,10 @@ public static class CaseDiagnostics
     }
 
     /// <summary>The eigenvalues of ΦΦᵀ/n, ascending (one rank-k update and one symmetric eigensolve).</summary>
-    public static double[] GramEigenvalues(NeuronFeatures features, IDenseKernels? kernels = null)
+    public static double[] GramEigenvalues(NeuronFeatures features, IDenseKernels kernels)
     {
         ArgumentNullException.ThrowIfNull(features);
-        kernels ??= DenseKernels.Default;
+        ArgumentNullException.ThrowIfNull(kernels);
         var n = features.SampleCount;
         var gram = new double[n * n];
         kernels.SymmetricRankK(n, features.NeuronCount, features.Phi.Values, gram);

@@ -1,5 +1,6 @@
 using FlatLab.Data;
 using FlatLab.Experiments.Specs;
+using FlatLab.LinearAlgebra;
 using FlatLab.Population;
 using FlatLab.Randomness;
 using FlatLab.Networks;
@@ -26,13 +27,13 @@ internal sealed record CaseData(DataModel Model, Dataset Sample)
         panel.Bias ? new Dataset(BiasAugmentation.Augment(Sample.Features), Sample.Labels) : Sample;
 
     /// <summary>The population loss of (W or W̃ = (W, b), a): exact where MODEL §7 applies, sampled otherwise.</summary>
-    public PopulationLossResult Loss(PanelSpec panel, SweepSpec spec, Matrix<double> w, double[] a, RandomSource random)
+    public PopulationLossResult Loss(PanelSpec panel, SweepSpec spec, Matrix<double> w, double[] a, IDenseKernels kernels, RandomSource random)
     {
         var sigma = panel.NetworkActivation;
         if (!panel.IsGaussianBiasFree)
-            return SampledPopulationLoss.Compute(Model, w, a, sigma, panel.FeatureDistribution, spec.Population.Samples, random);
+            return SampledPopulationLoss.Compute(Model, w, a, sigma, panel.FeatureDistribution, spec.Population.Samples, random, kernels);
         return spec.Population.IsMonteCarlo
-            ? PopulationLoss.MonteCarlo(Model, w, a, sigma, spec.Population.Samples, random)
-            : PopulationLoss.Compute(Model, w, a, sigma, random, spec.Population.Samples);
+            ? PopulationLoss.MonteCarlo(Model, w, a, sigma, kernels, spec.Population.Samples, random)
+            : PopulationLoss.Compute(Model, w, a, sigma, kernels, random, spec.Population.Samples);
     }
 }

@@ -47,7 +47,7 @@ internal static class RhoCase
         var inputs = data.NetworkInputs(panel);
         var features = NeuronFeatures.Compute(inputs.Features, w, sigma, kernels);
         var problem = FlattestInterpolatorProblem.Create(features, sample.Labels, spec.Solver.Weighting);
-        var solution = FlattestInterpolatorSolver.Solve(problem, spec.Solver.ToSettings() with { Kernels = kernels });
+        var solution = FlattestInterpolatorSolver.Solve(problem, kernels, spec.Solver.ToSettings());
         var theory = CaseDiagnostics.Compute(features, solution, panel.D, kernels);
         // Noisy labels are never interpolated by the reference network (it computes g itself).
         var reference = panel.NoiseStd == 0 ? ReferenceFlatness.Compute(model, sample, sigma, panel.M, kernels) : null;
@@ -85,7 +85,7 @@ internal static class RhoCase
         if (!solution.Status.HasSolution()) return row;
 
         var unit = NeuronFeatures.UnitRows(w); // the rows the solver's outer weights belong to
-        var loss = data.Loss(panel, spec, unit, solution.OuterWeights, random.Fork("population"));
+        var loss = data.Loss(panel, spec, unit, solution.OuterWeights, kernels, random.Fork("population"));
         return row with
         {
             PopulationLoss = loss.Loss,

@@ -38,15 +38,15 @@ internal static class SearchCase
             MaxIterations = search.MaxIterations,
             InitialAngle = search.InitialAngle,
             Weighting = spec.Solver.Weighting,
-            Solver = spec.Solver.ToSettings() with { Kernels = kernels },
+            Solver = spec.Solver.ToSettings(),
         };
         var points = new List<TrajectoryPoint>();
         PopulationLossResult? loss = null;
         double alignment = double.NaN, median = double.NaN;
         double biasShare = double.NaN;
-        var result = FlattestSearch.Run(inputs, start, sigma, settings, step =>
+        var result = FlattestSearch.Run(inputs, start, sigma, settings, kernels, step =>
         {
-            loss = data.Loss(panel, spec, step.Directions, step.OuterWeights, random.Fork($"population/{step.Iteration}"));
+            loss = data.Loss(panel, spec, step.Directions, step.OuterWeights, kernels, random.Fork($"population/{step.Iteration}"));
             // Alignment concerns the weight part; with biases, (w_j, b_j) is split first.
             var weights = panel.Bias ? BiasAugmentation.Split(step.Directions).W : step.Directions;
             if (panel.Bias) biasShare = BiasAugmentation.Share(step.Directions);

@@ -15,7 +15,10 @@ public sealed record SweepRunSettings
     /// </summary>
     public bool Repair { get; init; }
     public ShardSpec Shard { get; init; } = ShardSpec.All;
-    public IDenseKernels? Kernels { get; init; }
+    /// <summary>The dense kernels every case uses, chosen by the host. Rows depend on the kernels (and, for
+    /// OpenBLAS, on its process-wide thread count, which the host sets once; the command line runs it
+    /// with one thread per case), never on <see cref="Threads"/>.</summary>
+    public required IDenseKernels Kernels { get; init; }
     public IProgress<SweepProgress>? Progress { get; init; }
     /// <summary>What the runner had to mend in the run folder before it started (a cut partial line, a repair, a stale lock).</summary>
     public IProgress<string>? Notices { get; init; }

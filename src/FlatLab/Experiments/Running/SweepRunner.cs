@@ -40,7 +40,7 @@ public static class SweepRunner
             settings.Notices?.Report($"note: removed {removed} temporary file{(removed == 1 ? "" : "s")} (*.tmp) an interrupted write left in '{runFolder}'");
         var newSpec = CheckSpecMatches(spec, runFolder, settings.Resume);
 
-        var kernels = settings.Kernels ?? DenseKernels.Default;
+        var kernels = settings.Kernels;
         var cases = SweepCase.Expand(spec).Where(settings.Shard.Contains).ToList();
         var check = new StoredRowCheck(spec);
         using var store = ResultStore.Open(runFolder.StorePath, check.Mismatch, settings.Repair);
@@ -51,28 +51,15 @@ public static class SweepRunner
 
         var clock = Stopwatch.StartNew();
         int done = 0, failed = 0;
-        var blas = kernels as OpenBlasKernels;
-        var blasThreads = blas?.ThreadCount ?? 1;
-        // Every case gets one BLAS thread, whatever the thread count: the cores are busy with cases, and
-        // OpenBLAS's multithreaded routines (e.g. the eigenvalues behind phi_condition) round differently
-        // with more threads, which would make the rows depend on --threads.
-        if (blas is not null) blas.ThreadCount = 1;
-        try
+        settings.Progress?.Report(new SweepProgress(cases.Count, resumed, 0, 0, clock.Elapsed, null));
+        Parallel.ForEach(pending, new ParallelOptions { MaxDegreeOfParallelism = settings.Threads, CancellationToken = cancel }, c =>
         {
-            settings.Progress?.Report(new SweepProgress(cases.Count, resumed, 0, 0, clock.Elapsed, null));
-            Parallel.ForEach(pending, new ParallelOptions { MaxDegreeOfParallelism = settings.Threads, CancellationToken = cancel }, c =>
-            {
-                var row = CaseRunner.Run(c, spec, kernels);
-                store.Append(row);
-                var nowDone = Interlocked.Increment(ref done);
-                var nowFailed = row.Status == "solved" ? Volatile.Read(ref failed) : Interlocked.Increment(ref failed);
-                settings.Progress?.Report(new SweepProgress(cases.Count, resumed, nowDone, nowFailed, clock.Elapsed, c.Key));
-            });
-        }
-        finally
-        {
-            if (blas is not null) blas.ThreadCount = blasThreads;
-        }
+            var row = CaseRunner.Run(c, spec, kernels);
+            store.Append(row);
+            var nowDone = Interlocked.Increment(ref done);
+            var nowFailed = row.Status == "solved" ? Volatile.Read(ref failed) : Interlocked.Increment(ref failed);
+            settings.Progress?.Report(new SweepProgress(cases.Count, resumed, nowDone, nowFailed, clock.Elapsed, c.Key));
+        });
 
         var keys = cases.Select(c => c.Key).ToHashSet();
         var rows = store.Rows.Where(r => keys.Contains(r.CaseKey)).OrderBy(r => r.CaseIndex).ToList();

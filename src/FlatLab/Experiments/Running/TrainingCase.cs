@@ -22,7 +22,7 @@ internal static class TrainingCase
         var random = new RandomSource(c.CaseSeed);
         var settings = new TrainingDiagnosticsSettings
         {
-            Solver = spec.Solver.ToSettings() with { Kernels = kernels },
+            Solver = spec.Solver.ToSettings(),
             FallbackSamples = spec.Population.Samples,
         };
         var points = new List<TrajectoryPoint>();

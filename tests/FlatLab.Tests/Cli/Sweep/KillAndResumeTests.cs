@@ -12,7 +12,6 @@ namespace FlatLab.Tests.Cli.Sweep;
 /// A sweep in a child process (the built CLI next to this assembly), stopped hard (SIGKILL) or
 /// politely (SIGINT, SIGTERM) mid-run, then resumed in-process: the rows must equal an uninterrupted run.
 /// </summary>
-[Collection(SweepCollection.Name)]
 public sealed class KillAndResumeTests : IDisposable
 {
     /// <summary>18 cases of roughly 0.1 s each on one thread: a window of seconds to stop the child in.</summary>

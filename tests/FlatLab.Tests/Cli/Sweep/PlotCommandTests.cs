@@ -2,7 +2,6 @@ using FlatLab.Tests.Experiments;
 
 namespace FlatLab.Tests.Cli.Sweep;
 
-[Collection(SweepCollection.Name)]
 public sealed class PlotCommandTests : IDisposable
 {
     private readonly TempDirectory _dir = new();

@@ -6,7 +6,6 @@ using FlatLab.Tests.Experiments;
 
 namespace FlatLab.Tests.Cli.Sweep;
 
-[Collection(SweepCollection.Name)]
 public sealed class SweepCommandTests : IDisposable
 {
     private readonly TempDirectory _dir = new();

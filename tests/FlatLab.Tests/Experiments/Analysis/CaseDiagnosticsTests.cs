@@ -46,7 +46,7 @@ public sealed class CaseDiagnosticsTests
     {
         const int n = 12, m = 30, d = 5;
         var (x, _, w) = Case(n, m, d, 5, activation);
-        var features = NeuronFeatures.Compute(x, w, ActivationParser.Parse(activation));
+        var features = NeuronFeatures.Compute(x, w, ActivationParser.Parse(activation), DenseKernels.Default);
 
         var result = CaseDiagnostics.Compute(features, Unsolved, d, ManagedKernels.Instance);
 
@@ -58,7 +58,7 @@ public sealed class CaseDiagnosticsTests
         Assert.Equal(singular[n - 1], result.SmallestEigenvalue, 1e-10 * scale);
         Assert.Equal(singular[1] / singular[n - 1], result.SecondOverSmallest, 1e-8 * result.SecondOverSmallest);
         // The eigenvalues add up to tr(ΦΦᵀ)/n = Σ_j S_j / n.
-        Assert.Equal(features.S.Sum() / n, CaseDiagnostics.GramEigenvalues(features).Sum(), 1e-10 * scale);
+        Assert.Equal(features.S.Sum() / n, CaseDiagnostics.GramEigenvalues(features, DenseKernels.Default).Sum(), 1e-10 * scale);
     }
 
     [Theory]
@@ -70,9 +70,9 @@ public sealed class CaseDiagnosticsTests
         const int n = 40, m = 9, d = 6;
         var sigma = ActivationParser.Parse(activation);
         var (x, _, w) = Case(n, m, d, 8, activation);
-        var features = NeuronFeatures.Compute(x, w, sigma);
+        var features = NeuronFeatures.Compute(x, w, sigma, DenseKernels.Default);
 
-        var result = CaseDiagnostics.Compute(features, Unsolved, d);
+        var result = CaseDiagnostics.Compute(features, Unsolved, d, DenseKernels.Default);
 
         // S_j and T_j by loops over unit-norm rows, against the Gaussian centres computed by hand.
         var es = (sigma.CPlus * sigma.CPlus + sigma.CMinus * sigma.CMinus) * GaussianMoments.HalfAbsoluteMoment(2 * sigma.K);
@@ -111,11 +111,11 @@ public sealed class CaseDiagnosticsTests
     {
         const int d = 4;
         var (x, _, w) = Case(6, 10, d, 3);
-        var features = NeuronFeatures.Compute(x, w, ActivationParser.Parse("relu"));
+        var features = NeuronFeatures.Compute(x, w, ActivationParser.Parse("relu"), DenseKernels.Default);
         // |a| = 1, 1, 2 on three neurons (one at rounding level, below the zero tolerance), the rest 0.
         double[] a = [1, -1, 0, 2, 0, 1e-14, 0, 0, 0, 0];
 
-        var result = CaseDiagnostics.Compute(features, HandMade(a), d);
+        var result = CaseDiagnostics.Compute(features, HandMade(a), d, DenseKernels.Default);
 
         Assert.Equal(6.0 / 4.0, result.FlatnessOverLowerBound, 1e-15);
         Assert.Equal(3, result.NonZeroCount);
@@ -142,9 +142,9 @@ public sealed class CaseDiagnosticsTests
     public void GivenUnsolvedCase_WhenDiagnosed_ThenSolutionQuantitiesAreNaNAndTheSpectrumIsStillReported()
     {
         var (x, _, w) = Case(8, 20, 3, 4);
-        var features = NeuronFeatures.Compute(x, w, ActivationParser.Parse("relu"));
+        var features = NeuronFeatures.Compute(x, w, ActivationParser.Parse("relu"), DenseKernels.Default);
 
-        var result = CaseDiagnostics.Compute(features, Unsolved, 3);
+        var result = CaseDiagnostics.Compute(features, Unsolved, 3, DenseKernels.Default);
 
         Assert.True(double.IsNaN(result.FlatnessOverLowerBound));
         Assert.True(double.IsNaN(result.ParticipationRatio));
@@ -161,11 +161,11 @@ public sealed class CaseDiagnosticsTests
         const int n = 15, m = 60, d = 8;
         var sigma = ActivationParser.Parse(activation);
         var (x, y, w) = Case(n, m, d, 21, activation);
-        var features = NeuronFeatures.Compute(x, w, sigma);
-        var solution = FlattestInterpolatorSolver.Solve(FlattestInterpolatorProblem.Create(features, y, OuterWeighting.Exact));
+        var features = NeuronFeatures.Compute(x, w, sigma, DenseKernels.Default);
+        var solution = FlattestInterpolatorSolver.Solve(FlattestInterpolatorProblem.Create(features, y, OuterWeighting.Exact), DenseKernels.Default);
         Assert.Equal(SolverStatus.Solved, solution.Status);
 
-        var result = CaseDiagnostics.Compute(features, solution, d);
+        var result = CaseDiagnostics.Compute(features, solution, d, DenseKernels.Default);
 
         // Theorem 1's bound is a certified lower bound: the optimum is at least it (up to the gap tolerance).
         Assert.True(result.FlatnessOverLowerBound >= 1 - 1e-8, $"ratio {result.FlatnessOverLowerBound}");
@@ -200,7 +200,7 @@ public sealed class CaseDiagnosticsTests
                 q += column * column;
             }
             values[r] = q / (n * n);
-            if (r == 0) expected = CaseDiagnostics.Compute(features, Unsolved, d).ExpectedLargestEigenvalue;
+            if (r == 0) expected = CaseDiagnostics.Compute(features, Unsolved, d, DenseKernels.Default).ExpectedLargestEigenvalue;
         }
         NumericChecks.AssertWithinFourErrors(expected, values, "1ᵀ(ΦΦᵀ/n)1/n");
     }
@@ -209,9 +209,9 @@ public sealed class CaseDiagnosticsTests
     public void GivenMismatchedSolution_WhenDiagnosed_ThenThrows()
     {
         var (x, _, w) = Case(6, 10, 3, 1);
-        var features = NeuronFeatures.Compute(x, w, ActivationParser.Parse("relu"));
-        var ex = Assert.Throws<ArgumentException>(() => CaseDiagnostics.Compute(features, HandMade([1.0, 2.0]), 3));
+        var features = NeuronFeatures.Compute(x, w, ActivationParser.Parse("relu"), DenseKernels.Default);
+        var ex = Assert.Throws<ArgumentException>(() => CaseDiagnostics.Compute(features, HandMade([1.0, 2.0]), 3, DenseKernels.Default));
         Assert.Contains("outer weights", ex.Message);
-        Assert.Throws<ArgumentException>(() => CaseDiagnostics.Compute(features, Unsolved, 0));
+        Assert.Throws<ArgumentException>(() => CaseDiagnostics.Compute(features, Unsolved, 0, DenseKernels.Default));
     }
 }

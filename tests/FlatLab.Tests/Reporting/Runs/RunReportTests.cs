@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FlatLab.LinearAlgebra;
 using FlatLab.Experiments.Running;
 using FlatLab.Experiments.Specs;
 using FlatLab.Reporting.Runs;
@@ -12,7 +13,7 @@ public class RunReportTests
     private static SweepSpec Spec() => SyntheticRows.Spec();
 
     private static RunManifest Manifest(IReadOnlyList<FlatLab.Experiments.Results.CaseResult> rows) =>
-        RunManifestFactory.Capture(Spec(), new SweepRunSettings { Threads = 2 }, new SweepRunResult(rows, 3, rows.Count - 3, TimeSpan.FromSeconds(2)),
+        RunManifestFactory.Capture(Spec(), new SweepRunSettings { Threads = 2, Kernels = DenseKernels.Default }, new SweepRunResult(rows, 3, rows.Count - 3, TimeSpan.FromSeconds(2)),
             DateTimeOffset.UtcNow.AddSeconds(-2));
 
     [Fact]
@@ -89,7 +90,7 @@ public class RunReportTests
     public void Given_merged_shards_When_the_manifest_is_captured_Then_it_lists_them()
     {
         var rows = SyntheticRows.Sweep();
-        var m = RunManifestFactory.Capture(Spec(), new SweepRunSettings(), new SweepRunResult(rows, 0, 0, TimeSpan.Zero), DateTimeOffset.UtcNow, ["0/2", "1/2"]);
+        var m = RunManifestFactory.Capture(Spec(), new SweepRunSettings { Kernels = DenseKernels.Default }, new SweepRunResult(rows, 0, 0, TimeSpan.Zero), DateTimeOffset.UtcNow, ["0/2", "1/2"]);
         Assert.Equal(["0/2", "1/2"], m.Shards);
     }
 }
