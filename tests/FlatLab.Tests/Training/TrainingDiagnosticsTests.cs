@@ -105,9 +105,9 @@ public sealed class TrainingDiagnosticsTests
         // Labels equal to the network's outputs: (a, W) interpolates exactly.
         var data = sample with { Labels = NaiveNetwork.Outputs(sample.Features, a, w, sigma) };
 
-        var own = TrainingDiagnostics.Measure(data, model, new NetworkState(a, w), sigma, null, random);
+        var own = TrainingDiagnostics.Measure(data, model, new NetworkState(a, w), sigma, DenseKernels.Default, random);
         var unit = FlatLab.Networks.NeuronFeatures.UnitRows(w);
-        var best = TrainingDiagnostics.Measure(data, model, new NetworkState(own.FlattestOuterWeights, unit), sigma, null, random);
+        var best = TrainingDiagnostics.Measure(data, model, new NetworkState(own.FlattestOuterWeights, unit), sigma, DenseKernels.Default, random);
 
         Assert.True(own.Interpolates);
         // Its own a (moved to the unit rows) is feasible for the problem the flattest one solves.
@@ -163,7 +163,7 @@ public sealed class TrainingDiagnosticsTests
         state.Inner[3, 1] = double.NaN;
         state.Outer[5] = double.PositiveInfinity;
 
-        var result = TrainingDiagnostics.Measure(data, model, state, sigma, null, new RandomSource(3));
+        var result = TrainingDiagnostics.Measure(data, model, state, sigma, DenseKernels.Default, new RandomSource(3));
 
         Assert.Equal(SolverStatus.Unsolved, result.FlattestStatus);
         Assert.Contains("not finite", result.FlattestMessage);
@@ -182,7 +182,7 @@ public sealed class TrainingDiagnosticsTests
         var state = NetworkInitializer.Draw(10, 3, 1, new RandomSource(2));
 
         var error = Assert.Throws<ArgumentException>(() =>
-            TrainingDiagnostics.Measure(data, model, state, ActivationParser.Parse("relu"), null, new RandomSource(3)));
+            TrainingDiagnostics.Measure(data, model, state, ActivationParser.Parse("relu"), DenseKernels.Default, new RandomSource(3)));
         Assert.Contains("d = 4", error.Message);
     }
 }
