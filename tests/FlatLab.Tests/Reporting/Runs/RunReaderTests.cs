@@ -4,6 +4,7 @@ using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Running;
 using FlatLab.Experiments.Runs;
 using FlatLab.Experiments.Specs;
+using FlatLab.LinearAlgebra;
 using FlatLab.Reporting.Exporters;
 using FlatLab.Reporting.Runs;
 using FlatLab.Tests.Cli;
@@ -32,7 +33,7 @@ public sealed class RunReaderTests
     }
 
     private static RunManifest Manifest(IReadOnlyList<CaseResult> rows) =>
-        RunManifestFactory.Capture(Spec(), new SweepRunSettings(), new SweepRunResult(rows, 0, rows.Count, TimeSpan.FromSeconds(1)),
+        RunManifestFactory.Capture(Spec(), new SweepRunSettings { Kernels = DenseKernels.Default }, new SweepRunResult(rows, 0, rows.Count, TimeSpan.FromSeconds(1)),
             DateTimeOffset.UtcNow.AddSeconds(-1));
 
     [Fact]
