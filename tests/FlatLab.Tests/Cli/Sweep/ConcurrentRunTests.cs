@@ -12,7 +12,6 @@ namespace FlatLab.Tests.Cli.Sweep;
 /// Two processes writing one folder, as a re-submitted Slurm array or a repeated command does:
 /// one is refused with exit 2 naming the other, and nothing the other writes is lost or mixed.
 /// </summary>
-[Collection(SweepCollection.Name)]
 public sealed class ConcurrentRunTests : IDisposable
 {
     /// <summary>18 cases of roughly 0.1 s each on one thread: the two processes overlap for seconds.</summary>

@@ -12,7 +12,6 @@ namespace FlatLab.Tests.Cli.Sweep;
 /// A run folder's store checks itself: damaged lines, rows of another spec and hostile files
 /// (symbolic links, temporary files of a killed write) are named and refused, or repaired on request.
 /// </summary>
-[Collection(SweepCollection.Name)]
 public sealed class RunFolderIntegrityTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
