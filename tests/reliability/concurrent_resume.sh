@@ -40,6 +40,9 @@ cat > "$work/spec.jsonc" <<'JSON'
 JSON
 total=18
 
+# $flatlab runs in the background directly (scripts/flatlab execs the binary), so $! is the pid that
+# holds the lock and the one kill -9 must hit; a shell function would put a subshell in between.
+
 # check STORE: prints "lines distinct garbled" and exits 0 when the store equals the reference.
 check() {
   python3 - "$work/reference/cases.jsonl" "$1" "$total" <<'PY'
@@ -68,19 +71,17 @@ sys.exit(0 if same and count == total and garbled == 0 and torn == 0 else 1)
 PY
 }
 
-run_flatlab() { $flatlab "$@"; }
-
 echo "reference run ($total cases)"
-run_flatlab sweep --spec "$work/spec.jsonc" --out "$work/reference" --threads 1 > /dev/null 2>&1
+$flatlab sweep --spec "$work/spec.jsonc" --out "$work/reference" --threads 1 > /dev/null 2>&1
 
 failures=()
 refused=0; both_ran=0; neither=0; lost=0; garbled_total=0; store_bad=0
 for i in $(seq 1 "$runs"); do
   dir="$work/concurrent-$i"
   delay="$(python3 -c "import random; print(round(random.uniform(0, 1.5), 2))")"
-  run_flatlab sweep --spec "$work/spec.jsonc" --out "$dir" --resume --threads 1 > "$dir.a.out" 2> "$dir.a.err" & a=$!
+  $flatlab sweep --spec "$work/spec.jsonc" --out "$dir" --resume --threads 1 > "$dir.a.out" 2> "$dir.a.err" & a=$!
   sleep "$delay"
-  run_flatlab sweep --spec "$work/spec.jsonc" --out "$dir" --resume --threads 1 > "$dir.b.out" 2> "$dir.b.err" & b=$!
+  $flatlab sweep --spec "$work/spec.jsonc" --out "$dir" --resume --threads 1 > "$dir.b.out" 2> "$dir.b.err" & b=$!
   set +e; wait $a; ca=$?; wait $b; cb=$?; set -e
   msg_ok=0
   if [ "$ca" = 0 ] && [ "$cb" = 2 ] && grep -q "is in use by process $a on" "$dir.b.err"; then msg_ok=1; fi
@@ -102,7 +103,7 @@ killed_mid=0; resumed_ok=0; kill_bad=0; torn_seen=0; stale_seen=0
 for i in $(seq 1 "$runs"); do
   dir="$work/kill-$i"
   delay="$(python3 -c "import random; print(round(random.uniform(0.3, 3.0), 2))")"
-  run_flatlab sweep --spec "$work/spec.jsonc" --out "$dir" --threads 1 > /dev/null 2>&1 & p=$!
+  $flatlab sweep --spec "$work/spec.jsonc" --out "$dir" --threads 1 > /dev/null 2>&1 & p=$!
   sleep "$delay"
   kill -9 "$p" 2> /dev/null || true
   wait "$p" 2> /dev/null || true
@@ -110,7 +111,7 @@ for i in $(seq 1 "$runs"); do
   [ -f "$dir/cases.jsonl" ] && before="$(grep -c '' "$dir/cases.jsonl" || true)"
   [ "$before" -lt "$total" ] && killed_mid=$((killed_mid + 1))
   set +e
-  run_flatlab sweep --spec "$work/spec.jsonc" --out "$dir" --resume --threads 1 > "$dir.out" 2> "$dir.err"; code=$?
+  $flatlab sweep --spec "$work/spec.jsonc" --out "$dir" --resume --threads 1 > "$dir.out" 2> "$dir.err"; code=$?
   stats="$(check "$dir/cases.jsonl")"; ok=$?
   set -e
   grep -q "partial last line" "$dir.err" && torn_seen=$((torn_seen + 1))
