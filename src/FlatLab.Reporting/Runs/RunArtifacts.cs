@@ -14,8 +14,9 @@ namespace FlatLab.Reporting.Runs;
 public sealed class RunArtifacts
 {
     private readonly Lazy<IReadOnlyList<RenderedFigure>> _figures;
+    private readonly Lazy<IReadOnlyList<PanelStatistics>> _bootstrap;
 
-    private RunArtifacts(SweepSpec? spec, IReadOnlyList<CaseResult> rows, RunManifest? manifest)
+    private RunArtifacts(SweepSpec? spec, IReadOnlyList<CaseResult> rows, RunManifest? manifest, StatisticsSettings statistics)
     {
         Spec = spec;
         Rows = rows;
@@ -26,15 +27,21 @@ public sealed class RunArtifacts
         Statistics = SweepAnalysis.Summarize(rows);
         Scaling = spec is { Scaling.Length: > 0 } ? ScalingAnalysis.Fit(spec, rows) : [];
         _figures = new Lazy<IReadOnlyList<RenderedFigure>>(() => FigureSet.Render(Rows, Titles, Scaling));
+        StatisticsSettings = statistics;
+        _bootstrap = new Lazy<IReadOnlyList<PanelStatistics>>(() => SeedClusterBootstrap.AnalyzeSweep(Rows, StatisticsSettings));
     }
 
     /// <param name="spec">The run's spec; null when only a results table is at hand (no titles, no scaling fits).</param>
     /// <param name="rows">One row per case; kept in case order.</param>
     /// <param name="manifest">How the run was produced; null when unknown.</param>
-    public static RunArtifacts Create(SweepSpec? spec, IReadOnlyList<CaseResult> rows, RunManifest? manifest)
+    /// <param name="statistics">The bootstrap's settings (docs/statistics.md); by default its defaults with the
+    /// spec's seed, so a report redrawn from the run folder gives the same intervals.</param>
+    public static RunArtifacts Create(SweepSpec? spec, IReadOnlyList<CaseResult> rows, RunManifest? manifest,
+        StatisticsSettings? statistics = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return new RunArtifacts(spec, rows.OrderBy(r => r.CaseIndex).ToList(), manifest);
+        var settings = (statistics ?? new StatisticsSettings { Seed = spec?.Seed ?? new StatisticsSettings().Seed }).Validate();
+        return new RunArtifacts(spec, rows.OrderBy(r => r.CaseIndex).ToList(), manifest, settings);
     }
 
     public SweepSpec? Spec { get; }
@@ -52,6 +59,12 @@ public sealed class RunArtifacts
 
     /// <summary>The fitted laws of the spec's scaling studies; empty without any.</summary>
     public IReadOnlyList<ScalingFit> Scaling { get; }
+
+    /// <summary>The settings of the seed-cluster bootstrap behind <see cref="BootstrapStatistics"/>.</summary>
+    public StatisticsSettings StatisticsSettings { get; }
+
+    /// <summary>Per panel: the bootstrap intervals and the verdicts (docs/statistics.md), computed on first use.</summary>
+    public IReadOnlyList<PanelStatistics> BootstrapStatistics => _bootstrap.Value;
 
     /// <summary>Every figure of the run (<see cref="FigureSet.Render"/>), rendered on first use.</summary>
     public IReadOnlyList<RenderedFigure> Figures => _figures.Value;

@@ -44,6 +44,11 @@ public sealed record RunSummary(string SpecName, string Counts, string Environme
             Table = PanelTable(statistics, run.Titles, p => ReportFormat.Cells(p.SeedAveragedSpearman, p.SeedAveragedFlattest), includeCounts: false),
         });
 
+        if (run.BootstrapStatistics.Count > 0)
+        {
+            sections.Add(IntervalSection(run));
+            sections.Add(VerdictSection(run));
+        }
         if (run.Scaling.Count > 0) sections.Add(ScalingSection(run.Scaling));
         sections.Add(FailureSection(statistics));
         if (run.Manifest is { } manifest)
@@ -80,6 +85,64 @@ public sealed record RunSummary(string SpecName, string Counts, string Environme
         }
         return new SummaryTable(headers, rows);
     }
+
+    private static SummarySection IntervalSection(RunArtifacts run)
+    {
+        var settings = run.StatisticsSettings;
+        var level = Percent(settings.Level);
+        return new SummarySection("Per panel, bootstrap intervals over seeds", 2,
+        [
+            string.Create(CultureInfo.InvariantCulture,
+                $"The ρ of one seed share one dataset, so the intervals resample seeds, each with all its usable ρ rows: {settings.Resamples} resamples, ") +
+            $"{level} percentile intervals (docs/statistics.md). spearman on {settings.RestrictedRange}: only the rows at or above the cut; " +
+            "within_rho_spearman: Spearman across seeds at each ρ, averaged over ρ; rho_star: the flattest ρ of the seed-averaged F_min; " +
+            "loss_ratio: L(ρ*) / L_best (1 = the flattest ρ generalizes best); loss_over_trivial: L(ρ*) / (signal power + noise variance) " +
+            "(below 1 = better than predicting 0); loss_over_noise: L(ρ*) / noise variance (1 = the noise floor). " +
+            "Rows that are not usable are left out and counted (failed). The same numbers, at full precision, are in stats.csv.",
+        ])
+        {
+            Table = new SummaryTable(["panel", "figure", "statistic", "range", "estimate", $"{level} interval", "seeds", "rows", "failed"],
+                run.BootstrapStatistics.SelectMany(p => p.Estimates.Select(e => (IReadOnlyList<SummaryCell>)
+                [
+                    SummaryCell.Named(p.Panel, run.Titles.TryGetValue(p.Panel, out var t) ? t : ""),
+                    SummaryCell.Plain(p.Figure),
+                    SummaryCell.Plain(e.Statistic),
+                    SummaryCell.Plain(e.Range),
+                    new(ReportFormat.Number(e.Point)),
+                    new(e.HasInterval ? $"[{ReportFormat.Number(e.Lower)}, {ReportFormat.Number(e.Upper)}]" : "–"),
+                    new(ReportFormat.Int(e.Seeds)),
+                    new(ReportFormat.Int(e.Rows)),
+                    new(ReportFormat.Int(e.Failed)),
+                ])).ToList()),
+        };
+    }
+
+    private static SummarySection VerdictSection(RunArtifacts run) =>
+        new("Verdicts", 2,
+        [
+            "One rule decides every claim (docs/statistics.md §4): a claim holds when its whole interval lies on the claim's side of " +
+            "its threshold, fails when it lies wholly on the other side, and is inconclusive when the interval contains the threshold, " +
+            string.Create(CultureInfo.InvariantCulture,
+                $"is undefined, or rests on fewer than {VerdictRule.MinimumSeeds} seeds. Thresholds: a link is a restricted-range Spearman ") +
+            string.Create(CultureInfo.InvariantCulture,
+                $"beyond ±{VerdictRule.LinkThreshold}, a strong link one above {VerdictRule.StrongLinkThreshold}; the flattest ρ generalizes best ") +
+            string.Create(CultureInfo.InvariantCulture,
+                $"when L(ρ*) / L_best is below {VerdictRule.NearBestRatio}; better than trivial when L(ρ*) is below signal power + noise variance. ") +
+            "Every claim is judged for every panel; which claim a panel is about is stated where the verdicts are read.",
+        ])
+        {
+            Table = new SummaryTable(["panel", "figure", "claim", "verdict", "reason"],
+                run.BootstrapStatistics.SelectMany(p => p.Verdicts.Select(v => (IReadOnlyList<SummaryCell>)
+                [
+                    SummaryCell.Named(p.Panel, run.Titles.TryGetValue(p.Panel, out var t) ? t : ""),
+                    SummaryCell.Plain(p.Figure),
+                    SummaryCell.Plain(v.Claim.ToSnakeCase()),
+                    SummaryCell.Plain(v.Status.ToSnakeCase()),
+                    SummaryCell.Plain(v.Text),
+                ])).ToList()),
+        };
+
+    private static string Percent(double level) => (100 * level).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
     private static SummarySection ScalingSection(IReadOnlyList<ScalingFit> fits) =>
         new("Scaling studies", 2,

@@ -16,6 +16,7 @@ public sealed class RunFolder
     public const string TrajectoriesParquetFileName = "trajectories.parquet";
     public const string ManifestFileName = "manifest.json";
     public const string ScalingFileName = "scaling.csv";
+    public const string StatsFileName = "stats.csv";
     public const string SummaryFileName = "summary.md";
     public const string ReportFileName = "report.html";
     public const string FiguresFolderName = "figures";
@@ -24,9 +25,9 @@ public sealed class RunFolder
     /// <summary>Where a repair of the store moves its damaged and foreign lines, exactly as they were.</summary>
     public const string QuarantineFileName = "cases.quarantine.jsonl";
 
-    /// <summary>The report's files, for messages: "report.html, summary.md, results.csv, results.parquet, manifest.json, figures/".</summary>
+    /// <summary>The report's files, for messages: "report.html, summary.md, results.csv, results.parquet, stats.csv, manifest.json, figures/".</summary>
     public static string ReportFiles =>
-        $"{ReportFileName}, {SummaryFileName}, {ResultsCsvFileName}, {ResultsParquetFileName}, {ManifestFileName}, {FiguresFolderName}/";
+        $"{ReportFileName}, {SummaryFileName}, {ResultsCsvFileName}, {ResultsParquetFileName}, {StatsFileName}, {ManifestFileName}, {FiguresFolderName}/";
 
     public RunFolder(string root)
     {
@@ -45,6 +46,7 @@ public sealed class RunFolder
     public string TrajectoriesParquetPath => PathOf(TrajectoriesParquetFileName);
     public string ManifestPath => PathOf(ManifestFileName);
     public string ScalingPath => PathOf(ScalingFileName);
+    public string StatsPath => PathOf(StatsFileName);
     public string SummaryPath => PathOf(SummaryFileName);
     public string ReportPath => PathOf(ReportFileName);
     public string FiguresPath => PathOf(FiguresFolderName);

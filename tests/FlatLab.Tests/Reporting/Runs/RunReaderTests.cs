@@ -67,7 +67,8 @@ public sealed class RunReaderTests
         string[] names =
         [
             RunFolder.ResultsCsvFileName, RunFolder.ResultsParquetFileName, RunFolder.TrajectoriesCsvFileName,
-            RunFolder.TrajectoriesParquetFileName, RunFolder.ManifestFileName, RunFolder.SummaryFileName, RunFolder.ReportFileName,
+            RunFolder.TrajectoriesParquetFileName, RunFolder.ManifestFileName, RunFolder.StatsFileName, RunFolder.SummaryFileName,
+            RunFolder.ReportFileName,
         ];
         Assert.Equal(names.Order(), Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order());
         Assert.Equal([RunFolder.FiguresFolderName], Directory.GetDirectories(dir.Path).Select(Path.GetFileName));
@@ -103,7 +104,8 @@ public sealed class RunReaderTests
         var md = SummaryMarkdown.Render(summary);
         var html = System.Net.WebUtility.HtmlDecode(ReportHtml.Render(summary));
 
-        Assert.Equal(["Figures", "Per panel, all seeds", "Per panel, seeds averaged (mean F_min and loss per ρ first)", "Failures", "Manifest"],
+        Assert.Equal(["Figures", "Per panel, all seeds", "Per panel, seeds averaged (mean F_min and loss per ρ first)",
+                "Per panel, bootstrap intervals over seeds", "Verdicts", "Failures", "Manifest"],
             summary.Sections.Select(s => s.Heading));
         Assert.Contains(summary.Counts, md);
         Assert.Contains(summary.Counts, html);
