@@ -76,7 +76,7 @@ public class StatsExporterTests
     {
         using var dir = new TempDirectory();
         var rows = Rows();
-        RunReport.Write(dir.Path, Spec(), rows, RunManifestFactory.Capture(Spec(), new FlatLab.Experiments.Running.SweepRunSettings { Threads = 1 },
+        RunReport.Write(dir.Path, Spec(), rows, RunManifestFactory.Capture(Spec(), new FlatLab.Experiments.Running.SweepRunSettings { Threads = 1, Kernels = FlatLab.LinearAlgebra.DenseKernels.Default },
             new FlatLab.Experiments.Running.SweepRunResult(rows, rows.Count, 0, TimeSpan.FromSeconds(1)), DateTimeOffset.UtcNow));
         // The spec is saved by the runner; here the redraw reads it back from the folder as the runner would.
         File.WriteAllText(dir.File(RunFolder.SpecFileName), SweepSpecJson.Write(Spec()));
