@@ -1,3 +1,4 @@
+using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Running;
 using FlatLab.Experiments.Runs;
 using FlatLab.LinearAlgebra;
@@ -81,7 +82,7 @@ public static class SweepCommandRunner
             $"{result.Failed} failed, wall {ProgressLine.WallTime(wall)}");
         if (result.Failed > 0)
         {
-            var first = result.Rows.Where(r => r.Status != "solved").Take(3).Select(r => $"{r.CaseKey} ({r.Status})");
+            var first = result.Rows.Where(r => !r.Status.IsUsable()).Take(3).Select(r => $"{r.CaseKey} ({r.Status.ToSnakeCase()})");
             output.WriteLine($"failed: {string.Join(", ", first)}{(result.Failed > 3 ? ", ..." : "")}" +
                 (command.IsShard ? "" : $"; all are listed in {RunFolder.SummaryFileName} and {RunFolder.ReportFileName}"));
         }

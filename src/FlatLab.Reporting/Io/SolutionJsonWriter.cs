@@ -2,8 +2,10 @@ using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using FlatLab.Data;
+using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Runs;
 using FlatLab.Population;
+using FlatLab.Reporting.Tables;
 using FlatLab.Solvers;
 
 namespace FlatLab.Reporting.Io;
@@ -11,7 +13,8 @@ namespace FlatLab.Reporting.Io;
 /// <summary>
 /// Writes a <see cref="SolutionReport"/> as <c>solution.json</c>: snake_case names in a fixed
 /// order, numbers in the invariant culture (System.Text.Json's shortest round-trip form), NaN
-/// and absent values as null. Every field is always present, so readers see one schema.
+/// and absent values as null. Every field is always present, so readers see one schema. A quantity
+/// the results table also holds takes that column's name (<see cref="ResultsColumns.NameOf"/>).
 /// </summary>
 public static class SolutionJsonWriter
 {
@@ -35,49 +38,49 @@ public static class SolutionJsonWriter
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         });
         w.WriteStartObject();
-        w.WriteString("status", r.Status.ToSnakeCase());
-        w.WriteString("message", r.Message);
-        Number(w, "p", r.P);
-        w.WriteNumber("k", report.Activation.K);
-        w.WriteNumber("n", report.SampleCount);
-        w.WriteNumber("m", report.NeuronCount);
-        w.WriteNumber("d", report.Dimension);
-        w.WriteString("activation", report.Activation.Name);
-        w.WriteBoolean("inside_assumption_1", report.Activation.InsideAssumption1);
-        w.WriteString("weights", report.Weighting == OuterWeighting.Exact ? "exact" : "unit");
-        String(w, "optimal_point", r.Point switch { OptimalPoint.Vertex => "vertex", OptimalPoint.Central => "central", _ => null });
-        Number(w, "objective", r.Objective);
-        Number(w, "flatness_min", r.FlatnessMin);
-        Number(w, "lower_bound", r.LowerBound);
-        Number(w, "dual_objective", r.DualObjective);
-        Number(w, "duality_gap", r.DualityGap);
-        Number(w, "primal_residual", r.PrimalResidual);
+        w.WriteString(Column(nameof(CaseResult.Status)), SnakeCaseEnum.Name(r.Status));
+        w.WriteString(Column(nameof(CaseResult.Message)), r.Message);
+        Number(w, Column(nameof(CaseResult.P)), r.P);
+        w.WriteNumber(Column(nameof(CaseResult.K)), report.Activation.K);
+        w.WriteNumber(Column(nameof(CaseResult.N)), report.SampleCount);
+        w.WriteNumber(Column(nameof(CaseResult.M)), report.NeuronCount);
+        w.WriteNumber(Column(nameof(CaseResult.D)), report.Dimension);
+        w.WriteString(Column(nameof(CaseResult.Activation)), report.Activation.Name);
+        w.WriteBoolean(Column(nameof(CaseResult.InsideAssumption1)), report.Activation.InsideAssumption1);
+        w.WriteString(Column(nameof(CaseResult.Weights)), report.Weighting == OuterWeighting.Exact ? "exact" : "unit");
+        String(w, Column(nameof(CaseResult.OptimalPoint)), r.Point switch { OptimalPoint.Vertex => "vertex", OptimalPoint.Central => "central", _ => null });
+        Number(w, Column(nameof(CaseResult.Objective)), r.Objective);
+        Number(w, Column(nameof(CaseResult.FlatnessMin)), r.FlatnessMin);
+        Number(w, Column(nameof(CaseResult.LowerBound)), r.LowerBound);
+        Number(w, Column(nameof(CaseResult.DualObjective)), r.DualObjective);
+        Number(w, Column(nameof(CaseResult.DualityGap)), r.DualityGap);
+        Number(w, Column(nameof(CaseResult.PrimalResidual)), r.PrimalResidual);
         Number(w, "dual_infeasibility", r.DualInfeasibility);
         Number(w, "condition_estimate", r.ConditionEstimate);
-        Number(w, "phi_condition", report.PhiCondition);
-        Number(w, "separation", report.Separation);
-        Number(w, "unit_lp_norm", r.UnitLpNorm);
-        w.WriteNumber("support", r.Support);
+        Number(w, Column(nameof(CaseResult.PhiCondition)), report.PhiCondition);
+        Number(w, Column(nameof(CaseResult.Separation)), report.Separation);
+        Number(w, Column(nameof(CaseResult.UnitLpNorm)), r.UnitLpNorm);
+        w.WriteNumber(Column(nameof(CaseResult.Support)), r.Support);
         w.WriteString("method", r.Method);
-        w.WriteNumber("iterations", r.Iterations);
-        Number(w, "solve_seconds", r.SolveSeconds);
+        w.WriteNumber(Column(nameof(CaseResult.Iterations)), r.Iterations);
+        Number(w, Column(nameof(CaseResult.SolveSeconds)), r.SolveSeconds);
 
         var model = report.Model;
-        String(w, "link", model?.Link.Name());
-        String(w, "link_activation", model is null || model.Link == LinkKind.Linear ? null : model.LinkActivation.Name);
-        Integer(w, "rank", model?.Rank);
-        Number(w, "noise_std", model?.NoiseStd ?? double.NaN);
+        String(w, Column(nameof(CaseResult.Link)), model?.Link.Name());
+        String(w, Column(nameof(CaseResult.LinkActivation)), model is null || model.Link == LinkKind.Linear ? null : model.LinkActivation.Name);
+        Integer(w, Column(nameof(CaseResult.R)), model?.Rank);
+        Number(w, Column(nameof(CaseResult.NoiseStd)), model?.NoiseStd ?? double.NaN);
         var loss = report.PopulationLoss;
-        Number(w, "population_loss", loss?.Loss ?? double.NaN);
-        String(w, "population_loss_method", loss is null ? null : loss.Method.Name());
-        Number(w, "population_loss_standard_error", loss?.StandardError ?? double.NaN);
+        Number(w, Column(nameof(CaseResult.PopulationLoss)), loss?.Loss ?? double.NaN);
+        String(w, Column(nameof(CaseResult.PopulationLossMethod)), loss is null ? null : loss.Method.Name());
+        Number(w, Column(nameof(CaseResult.PopulationLossSe)), loss?.StandardError ?? double.NaN);
         Integer(w, "population_loss_sample_size", loss?.SampleSize);
-        Number(w, "excess_loss", loss?.ExcessLoss ?? double.NaN);
-        Number(w, "signal_power", loss?.SignalPower ?? double.NaN);
-        Number(w, "noise_variance", loss?.NoiseVariance ?? double.NaN);
+        Number(w, Column(nameof(CaseResult.ExcessLoss)), loss?.ExcessLoss ?? double.NaN);
+        Number(w, Column(nameof(CaseResult.SignalPower)), loss?.SignalPower ?? double.NaN);
+        Number(w, Column(nameof(CaseResult.NoiseVariance)), loss?.NoiseVariance ?? double.NaN);
         var alternative = report.PopulationLossAlternative;
         Number(w, "population_loss_alternative", alternative?.Loss ?? double.NaN);
-        Number(w, "population_loss_alternative_standard_error", alternative?.StandardError ?? double.NaN);
+        Number(w, "population_loss_alternative_se", alternative?.StandardError ?? double.NaN);
 
         w.WriteNumber("seed", report.Seed);
         w.WriteString("blas", report.Kernels);
@@ -88,6 +91,8 @@ public static class SolutionJsonWriter
         w.Flush();
         stream.WriteByte((byte)'\n');
     }
+
+    private static string Column(string property) => ResultsColumns.NameOf(property);
 
     private static void Number(Utf8JsonWriter w, string name, double value)
     {

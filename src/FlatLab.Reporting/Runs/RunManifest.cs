@@ -31,7 +31,7 @@ public sealed record RunManifest
     public required double WallSeconds { get; init; }
     public required int CasesTotal { get; init; }
     public required int CasesSolved { get; init; }
-    /// <summary>Cases whose status is not "solved".</summary>
+    /// <summary>Cases whose status is not <c>solved</c>.</summary>
     public required int CasesFailed { get; init; }
     /// <summary>Cases drawn in the figures and used by the statistics (solved, finite F_min and population loss).</summary>
     public required int CasesUsable { get; init; }

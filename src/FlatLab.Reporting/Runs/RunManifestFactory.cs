@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Running;
 using FlatLab.Experiments.Specs;
 using FlatLab.LinearAlgebra;
@@ -40,8 +41,8 @@ public static class RunManifestFactory
             FinishedUtc = finished,
             WallSeconds = Math.Max(0, (finished - started).TotalSeconds),
             CasesTotal = rows.Count,
-            CasesSolved = rows.Count(r => r.Status == "solved"),
-            CasesFailed = rows.Count(r => r.Status != "solved"),
+            CasesSolved = rows.Count(r => r.Status.IsUsable()),
+            CasesFailed = rows.Count(r => !r.Status.IsUsable()),
             CasesUsable = rows.Count(r => r.IsUsable),
             CasesResumed = result.Resumed,
             CasesRan = result.Ran,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FlatLab.Experiments.Analysis;
+using FlatLab.Experiments.Results;
 using FlatLab.Reporting.Figures;
 
 namespace FlatLab.Reporting.Runs;
@@ -20,7 +21,7 @@ public sealed record RunSummary(string SpecName, string Counts, string Environme
         var statistics = run.Statistics;
         var name = run.Spec?.Name ?? run.Manifest?.SpecName ?? "";
         var counts = $"{statistics.Total} cases: {statistics.Usable} usable, {statistics.Failed} left out" +
-            (statistics.ByStatus.Count > 0 ? " (" + string.Join(", ", statistics.ByStatus.Select(kv => $"{kv.Key}: {kv.Value}")) + ")" : "") + ".";
+            (statistics.ByStatus.Count > 0 ? " (" + string.Join(", ", statistics.ByStatus.Select(kv => $"{kv.Key.ToSnakeCase()}: {kv.Value}")) + ")" : "") + ".";
         var sections = new List<SummarySection>();
 
         var shown = run.Figures.Where(f => f.Kind is FigureKind.Composite or FigureKind.Scaling).ToList();
@@ -172,7 +173,7 @@ public sealed record RunSummary(string SpecName, string Counts, string Environme
         {
             Table = new SummaryTable(["case", "status", "message"],
                 statistics.Failures.Select(f => (IReadOnlyList<SummaryCell>)
-                    [SummaryCell.Code(f.CaseKey), SummaryCell.Plain(f.Status), SummaryCell.Plain(f.Message)]).ToList()),
+                    [SummaryCell.Code(f.CaseKey), SummaryCell.Plain(f.Status.ToSnakeCase()), SummaryCell.Plain(f.Message)]).ToList()),
         };
     }
 

@@ -9,7 +9,8 @@ namespace FlatLab.Reporting.Tables;
 /// results.csv: RFC 4180 (comma separated, fields quoted when they hold a comma, quote or line break,
 /// quotes doubled), UTF-8 without BOM, '\n' line ends, a header of snake_case column names. Numbers in
 /// the invariant culture, doubles in round-trip form ("R"), so the text gives back the same bits;
-/// NaN, +∞ and −∞ are written <c>NaN</c>, <c>Infinity</c> and <c>-Infinity</c>; booleans <c>true</c>/<c>false</c>.
+/// NaN, +∞ and −∞ are written <c>NaN</c>, <c>Infinity</c> and <c>-Infinity</c>; booleans <c>true</c>/<c>false</c>;
+/// enums by their snake_case names (<see cref="SnakeCaseEnum"/>).
 /// </summary>
 internal static class ResultsCsv
 {
@@ -50,7 +51,7 @@ internal static class ResultsCsv
             for (var j = 0; j < index.Length; j++)
             {
                 var column = ResultsColumns.All[j];
-                row = column.Set(row, ParseValue(column, fields[index[j]], path, line));
+                column.Set(row, ParseValue(column, fields[index[j]], path, line));
             }
             rows.Add(row);
         }
@@ -65,6 +66,8 @@ internal static class ResultsCsv
             ResultsColumnKind.Double => ((double)value).ToString("R", CultureInfo.InvariantCulture),
             ResultsColumnKind.Int => ((int)value).ToString(CultureInfo.InvariantCulture),
             ResultsColumnKind.Bool => (bool)value ? "true" : "false",
+            ResultsColumnKind.UInt64 => ((ulong)value).ToString(CultureInfo.InvariantCulture),
+            ResultsColumnKind.Enum => SnakeCaseEnum.Name(column.EnumType!, value),
             _ => (string)value,
         };
     }
@@ -81,6 +84,18 @@ internal static class ResultsCsv
             case ResultsColumnKind.Bool:
                 if (bool.TryParse(text, out var b)) return b;
                 break;
+            case ResultsColumnKind.UInt64:
+                if (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var u)) return u;
+                break;
+            case ResultsColumnKind.Enum:
+                try
+                {
+                    return SnakeCaseEnum.Parse(column.EnumType!, text);
+                }
+                catch (FormatException e)
+                {
+                    throw new InvalidDataException($"'{path}', line {line}, column '{column.Name}': {e.Message}");
+                }
             case ResultsColumnKind.Double:
                 if (TryParseDouble(text, out var d)) return d;
                 break;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Runs;
 using Parquet;
@@ -7,8 +8,10 @@ namespace FlatLab.Reporting.Tables;
 
 /// <summary>
 /// results.parquet: one row group, one flat column per results column with its Parquet type
-/// (string → UTF-8 byte array, int → INT32, double → DOUBLE with NaN and ±∞ kept, bool → BOOLEAN);
-/// numbers and booleans are required, strings optional (a null reads back as "").
+/// (string → optional UTF-8 byte array, "" stored as null; int → INT32; uint64 → unsigned INT64;
+/// double → optional DOUBLE, NaN (not applicable) stored as null, ±∞ kept; bool → BOOLEAN; enum →
+/// its snake_case name as UTF-8). Tables written by earlier versions (seeds as text, doubles
+/// required with NaN) still read.
 /// </summary>
 internal static class ResultsParquet
 {
@@ -17,11 +20,15 @@ internal static class ResultsParquet
 
     public static IReadOnlyList<CaseResult> Read(string path) => ReadAsync(path).GetAwaiter().GetResult();
 
+    /// <summary>The CLR type Parquet.Net gives a text column.</summary>
+    private static readonly Type TextType = new DataField<string>("text").ClrType;
+
     private static DataField Field(ResultsColumn c) => c.Kind switch
     {
         ResultsColumnKind.Int => new DataField<int>(c.Name),
-        ResultsColumnKind.Double => new DataField<double>(c.Name),
+        ResultsColumnKind.Double => new DataField<double?>(c.Name),
         ResultsColumnKind.Bool => new DataField<bool>(c.Name),
+        ResultsColumnKind.UInt64 => new DataField<ulong>(c.Name),
         _ => new DataField<string>(c.Name),
     };
 
@@ -40,13 +47,19 @@ internal static class ResultsParquet
                     await group.WriteAsync<int>(fields[j], rows.Select(r => (int)c.Get(r)).ToArray().AsMemory()).ConfigureAwait(false);
                     break;
                 case ResultsColumnKind.Double:
-                    await group.WriteAsync<double>(fields[j], rows.Select(r => (double)c.Get(r)).ToArray().AsMemory()).ConfigureAwait(false);
+                    await group.WriteAsync<double>(fields[j], rows.Select(r => (double)c.Get(r) is var v && double.IsNaN(v) ? (double?)null : v).ToArray().AsMemory()).ConfigureAwait(false);
                     break;
                 case ResultsColumnKind.Bool:
                     await group.WriteAsync<bool>(fields[j], rows.Select(r => (bool)c.Get(r)).ToArray().AsMemory()).ConfigureAwait(false);
                     break;
+                case ResultsColumnKind.UInt64:
+                    await group.WriteAsync<ulong>(fields[j], rows.Select(r => (ulong)c.Get(r)).ToArray().AsMemory()).ConfigureAwait(false);
+                    break;
+                case ResultsColumnKind.Enum:
+                    await group.WriteAsync(fields[j], rows.Select(r => SnakeCaseEnum.Name(c.EnumType!, c.Get(r))).ToArray()).ConfigureAwait(false);
+                    break;
                 default:
-                    await group.WriteAsync(fields[j], rows.Select(r => (string)c.Get(r)).ToArray()).ConfigureAwait(false);
+                    await group.WriteAsync(fields[j], rows.Select(r => (string)c.Get(r) is { Length: > 0 } s ? s : null).ToArray()).ConfigureAwait(false);
                     break;
             }
         }
@@ -72,7 +85,9 @@ internal static class ResultsParquet
                 if (!fields.TryGetValue(c.Name, out var f))
                     throw new InvalidDataException($"'{path}' has no column '{c.Name}'; it is not a FlatLab results table.");
                 var expected = Field(c).ClrType;
-                if (f.ClrType != expected || f.IsArray)
+                // Seeds were text before they became unsigned integers; such tables still read.
+                var accepted = f.ClrType == expected || (c.Kind == ResultsColumnKind.UInt64 && f.ClrType == TextType);
+                if (!accepted || f.IsArray)
                     throw new InvalidDataException($"'{path}', column '{c.Name}' has type {f.ClrType.Name}; expected {expected.Name}.");
             }
             var rows = new List<CaseResult>();
@@ -83,9 +98,8 @@ internal static class ResultsParquet
                 var block = Enumerable.Range(0, count).Select(_ => ResultsColumns.Blank()).ToArray();
                 foreach (var c in columns)
                 {
-                    var f = fields[c.Name];
-                    var values = await ReadColumnAsync(group, f, c.Kind, count, path).ConfigureAwait(false);
-                    for (var i = 0; i < count; i++) block[i] = c.Set(block[i], values[i]);
+                    var values = await ReadColumnAsync(group, fields[c.Name], c, count, path).ConfigureAwait(false);
+                    for (var i = 0; i < count; i++) c.Set(block[i], values[i]);
                 }
                 rows.AddRange(block);
             }
@@ -93,21 +107,41 @@ internal static class ResultsParquet
         }
     }
 
-    private static async Task<object[]> ReadColumnAsync(ParquetRowGroupReader group, DataField f, ResultsColumnKind kind, int count, string path)
+    private static async Task<object[]> ReadColumnAsync(ParquetRowGroupReader group, DataField f, ResultsColumn c, int count, string path)
     {
-        switch (kind)
+        switch (c.Kind)
         {
-            case ResultsColumnKind.Int: return await ReadStructAsync<int>(group, f, count, path).ConfigureAwait(false);
-            case ResultsColumnKind.Double: return await ReadStructAsync<double>(group, f, count, path).ConfigureAwait(false);
-            case ResultsColumnKind.Bool: return await ReadStructAsync<bool>(group, f, count, path).ConfigureAwait(false);
-            default:
-                var strings = new string?[count];
-                await group.ReadAsync(f, strings.AsMemory()).ConfigureAwait(false);
-                return strings.Select(s => (object)(s ?? "")).ToArray();
+            case ResultsColumnKind.Int: return await ReadStructAsync<int>(group, f, count, path, null).ConfigureAwait(false);
+            case ResultsColumnKind.Double: return await ReadStructAsync<double>(group, f, count, path, double.NaN).ConfigureAwait(false);
+            case ResultsColumnKind.Bool: return await ReadStructAsync<bool>(group, f, count, path, null).ConfigureAwait(false);
+            case ResultsColumnKind.UInt64 when f.ClrType != TextType:
+                return await ReadStructAsync<ulong>(group, f, count, path, null).ConfigureAwait(false);
+        }
+        var strings = new string?[count];
+        await group.ReadAsync(f, strings.AsMemory()).ConfigureAwait(false);
+        return c.Kind switch
+        {
+            ResultsColumnKind.UInt64 => strings.Select((s, i) => ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var u) ? (object)u
+                : throw new InvalidDataException($"'{path}', column '{c.Name}', row {i + 1}: '{s}' is not a valid uint64.")).ToArray(),
+            ResultsColumnKind.Enum => strings.Select((s, i) => Parse(c, s, path, i)).ToArray(),
+            _ => strings.Select(s => (object)(s ?? "")).ToArray(),
+        };
+    }
+
+    private static object Parse(ResultsColumn c, string? text, string path, int i)
+    {
+        try
+        {
+            return SnakeCaseEnum.Parse(c.EnumType!, text ?? "");
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidDataException($"'{path}', column '{c.Name}', row {i + 1}: {e.Message}");
         }
     }
 
-    private static async Task<object[]> ReadStructAsync<T>(ParquetRowGroupReader group, DataField f, int count, string path) where T : struct
+    /// <summary>A column's values; a null becomes <paramref name="missing"/>, or is an error where the column has no "not applicable".</summary>
+    private static async Task<object[]> ReadStructAsync<T>(ParquetRowGroupReader group, DataField f, int count, string path, T? missing) where T : struct
     {
         if (!f.IsNullable)
         {
@@ -117,7 +151,7 @@ internal static class ResultsParquet
         }
         var nullable = new T?[count];
         await group.ReadAsync<T>(f, nullable.AsMemory()).ConfigureAwait(false);
-        return nullable.Select((v, i) => v is { } x ? (object)x
+        return nullable.Select((v, i) => (v ?? missing) is { } x ? (object)x
             : throw new InvalidDataException($"'{path}', column '{f.Name}', row {i + 1}: missing (null) value.")).ToArray();
     }
 }

@@ -41,7 +41,7 @@ public static class TrajectoryTable
         rows.Where(r => r.Trajectory is { Length: > 0 }).OrderBy(r => r.CaseIndex)
             .SelectMany(r => r.Trajectory!.Select(p => (Row: r, Point: p))).ToList();
 
-    private static string[] KeyValues(CaseResult r) => [r.CaseKey, r.Kind, r.Variant, r.Panel];
+    private static string[] KeyValues(CaseResult r) => [r.CaseKey, SnakeCaseEnum.Name(r.Kind), r.Variant, r.Panel];
 
     private static double[] NumberValues(TrajectoryPoint p) =>
         [p.TrainLoss, p.Flatness, p.FlatnessMin, p.FlattestFlatnessMin, p.AlignmentMean, p.PopulationLoss, p.FlattestPopulationLoss, p.BiasShare];

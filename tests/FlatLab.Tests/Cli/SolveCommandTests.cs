@@ -10,10 +10,10 @@ public sealed class SolveCommandTests
 {
     private static readonly string[] RequiredFields =
     [
-        "status", "message", "p", "k", "n", "m", "d", "activation", "inside_assumption_1", "weights", "objective",
+        "status", "message", "p", "k", "n", "m", "d", "activation", "inside_assumption1", "weights", "objective",
         "flatness_min", "lower_bound", "dual_objective", "duality_gap", "primal_residual", "dual_infeasibility",
         "condition_estimate", "unit_lp_norm", "support", "optimal_point", "method", "iterations", "solve_seconds",
-        "blas", "version", "population_loss", "population_loss_method", "population_loss_standard_error",
+        "blas", "version", "population_loss", "population_loss_method", "population_loss_se",
         "excess_loss", "signal_power", "noise_variance", "population_loss_alternative",
     ];
 
@@ -41,7 +41,7 @@ public sealed class SolveCommandTests
         Assert.Equal((10, 24, 6), (root.GetProperty("n").GetInt32(), root.GetProperty("m").GetInt32(), root.GetProperty("d").GetInt32()));
         Assert.Equal("vertex", root.GetProperty("optimal_point").GetString());
         Assert.Equal(0.01, root.GetProperty("noise_variance").GetDouble(), 1e-15);
-        Assert.True(root.GetProperty("population_loss").GetDouble() >= 0.01 - 4 * root.GetProperty("population_loss_standard_error").GetDouble());
+        Assert.True(root.GetProperty("population_loss").GetDouble() >= 0.01 - 4 * root.GetProperty("population_loss_se").GetDouble());
 
         // Recompute from the files alone: Φ a = y and Σ c_j |a_j| (MODEL §4–§5), independently of the library.
         var x = CsvMatrixReader.Read(dir.File("X.csv"));

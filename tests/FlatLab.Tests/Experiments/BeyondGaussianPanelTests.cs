@@ -1,3 +1,4 @@
+using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Running;
 using FlatLab.Experiments.Specs;
 using FlatLab.Tests.Cli;
@@ -28,7 +29,7 @@ public sealed class BeyondGaussianPanelTests
         var rows = SweepRuns.Run(SweepSpecJson.Parse(SpecText), folder.Path).Rows;
 
         Assert.Equal(9, rows.Count);
-        Assert.All(rows, r => Assert.True(r.Status == "solved", $"{r.CaseKey}: {r.Message}"));
+        Assert.All(rows, r => Assert.True(r.Status == CaseStatus.Solved, $"{r.CaseKey}: {r.Message}"));
         Assert.All(rows, r => Assert.Equal("monte-carlo", r.PopulationLossMethod));
         Assert.All(rows, r => Assert.True(r.PopulationLossSe > 0 && double.IsFinite(r.PopulationLoss)));
         // Biases are reported where the network has them, and only there.

@@ -44,9 +44,9 @@ public sealed class OptimizerCaseTests
 
         var rows = SweepRuns.Run(Spec, folder.Path).Rows;
 
-        foreach (var train in rows.Where(r => r.Kind == "train"))
+        foreach (var train in rows.Where(r => r.Kind == CaseKind.Train))
         {
-            Assert.Equal("solved", train.Status);
+            Assert.Equal(CaseStatus.Solved, train.Status);
             var path = Assert.IsType<TrajectoryPoint[]>(train.Trajectory);
             Assert.Equal(0, path[0].Step);
             Assert.Equal(train.TrainSteps, path[^1].Step);
@@ -54,9 +54,9 @@ public sealed class OptimizerCaseTests
             Assert.True(train.TrainLoss < 1e-3 && path[0].TrainLoss > path[^1].TrainLoss);
             Assert.True(train.FlatnessMin >= train.FlattestFlatnessMin * (1 - 1e-9), "an interpolator is never flatter than the flattest one for its W");
         }
-        foreach (var search in rows.Where(r => r.Kind == "search"))
+        foreach (var search in rows.Where(r => r.Kind == CaseKind.Search))
         {
-            Assert.Equal("solved", search.Status);
+            Assert.Equal(CaseStatus.Solved, search.Status);
             var path = Assert.IsType<TrajectoryPoint[]>(search.Trajectory);
             Assert.True(path.Length >= 2, search.Message);
             for (var s = 1; s < path.Length; s++) Assert.True(path[s].FlatnessMin < path[s - 1].FlatnessMin);
@@ -113,7 +113,7 @@ public sealed class OptimizerCaseTests
         foreach (var file in new[] { RunFolder.TrajectoriesCsvFileName, RunFolder.TrajectoriesParquetFileName, Path.Combine("figures", "relu.png") })
             Assert.True(new FileInfo(Path.Combine(folder.Path, file)).Length > 0, file);
         var rows = ResultsTable.Read(Path.Combine(folder.Path, RunFolder.ResultsCsvFileName));
-        Assert.Equal(["rho", "train", "train", "search", "search"], rows.Take(5).Select(r => r.Kind));
+        Assert.Equal([CaseKind.Rho, CaseKind.Train, CaseKind.Train, CaseKind.Search, CaseKind.Search], rows.Take(5).Select(r => r.Kind));
     }
 
     [Theory]

@@ -79,10 +79,10 @@ public sealed class ScalingStudyTests
 
     private static CaseResult Row(SweepCase c, double flatness, double excess, double reference) => new()
     {
-        CaseKey = c.Key, CaseIndex = c.Index, CaseSeed = "0", DataSeed = "0", Repetition = c.Repetition, Panel = c.Panel.Name,
+        CaseKey = c.Key, CaseIndex = c.Index, CaseSeed = 0, DataSeed = 0, Repetition = c.Repetition, Panel = c.Panel.Name,
         Figure = c.Panel.Figure, Link = "single-index", Activation = "relu", LinkActivation = "relu", InsideAssumption1 = true,
         K = 1, P = 1, D = c.Panel.D, N = c.Panel.N, M = c.Panel.M, R = 1, NoiseStd = 0, Rho = c.Rho, Weights = "exact",
-        Status = "solved", Message = "", FlatnessMin = flatness, PopulationLoss = excess, ExcessLoss = excess,
+        Status = CaseStatus.Solved, Message = "", FlatnessMin = flatness, PopulationLoss = excess, ExcessLoss = excess,
         ReferenceFlatnessMin = reference,
     };
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FlatLab.Activations;
 using FlatLab.Reporting.Io;
+using FlatLab.Reporting.Tables;
 using FlatLab.Solvers;
 
 namespace FlatLab.Tests.Reporting;
@@ -39,7 +40,7 @@ public sealed class SolutionJsonWriterTests
         foreach (var name in new[] { "objective", "flatness_min", "lower_bound", "duality_gap", "condition_estimate", "population_loss" })
             Assert.Equal(JsonValueKind.Null, root.GetProperty(name).ValueKind);
         Assert.Equal("leaky-relu:0.1", root.GetProperty("activation").GetString());
-        Assert.True(root.GetProperty("inside_assumption_1").GetBoolean()); // E σ(z) = 0.45/√(2π) ≠ 0
+        Assert.True(root.GetProperty("inside_assumption1").GetBoolean()); // E σ(z) = 0.45/√(2π) ≠ 0
         Assert.Equal(42UL, root.GetProperty("seed").GetUInt64());
     }
 
@@ -60,5 +61,20 @@ public sealed class SolutionJsonWriterTests
         Assert.Equal(0.1 + 0.2, root.GetProperty("dual_objective").GetDouble());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("optimal_point").ValueKind);
         Assert.Equal(9, root.GetProperty("support").GetInt32());
+    }
+
+    [Fact]
+    public void Given_solution_json_When_its_fields_are_matched_to_the_results_columns_Then_a_shared_quantity_has_one_name()
+    {
+        using var json = JsonDocument.Parse(SolutionJsonWriter.ToJson(Report(new FlattestInterpolatorResult { Status = SolverStatus.Solved, Message = "", P = 1 })));
+        var fields = json.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
+        var columns = ResultsColumns.All.Select(c => c.Name).ToHashSet();
+        // A field that differs from a column only in its underscores, or spells a column out, is the same quantity under another name.
+        static string Squash(string name) => name.Replace("_", "").Replace("standarderror", "se").Replace("rank", "r");
+        var byShape = columns.ToDictionary(Squash);
+        foreach (var field in fields)
+            if (byShape.TryGetValue(Squash(field), out var column)) Assert.Equal(column, field);
+        Assert.Subset(fields.ToHashSet(), new HashSet<string> { "inside_assumption1", "r", "population_loss_se", "status", "phi_condition" });
+        Assert.DoesNotContain("rank", fields);
     }
 }

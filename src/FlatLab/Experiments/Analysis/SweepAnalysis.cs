@@ -16,10 +16,10 @@ public static class SweepAnalysis
         // The flatness–generalization statistics are about the ρ cases; optimizer runs and searches are
         // reported on their own (docs/optimizers.md).
         var panels = ordered.Where(r => r.IsRho).GroupBy(r => r.Panel).Select(g => SummarizePanel(g.ToList())).ToList();
-        var byStatus = ordered.GroupBy(r => r.Status).OrderBy(g => g.Key, StringComparer.Ordinal)
+        var byStatus = ordered.GroupBy(r => r.Status).OrderBy(g => g.Key.ToSnakeCase(), StringComparer.Ordinal)
             .Select(g => KeyValuePair.Create(g.Key, g.Count())).ToList();
         var failures = ordered.Where(r => !r.IsUsable).Select(Failure).ToList();
-        return new SweepSummary(ordered.Count, ordered.Count(r => r.Status == "solved"), ordered.Count(r => r.IsUsable),
+        return new SweepSummary(ordered.Count, ordered.Count(r => r.Status.IsUsable()), ordered.Count(r => r.IsUsable),
             byStatus, panels, failures);
     }
 
@@ -43,7 +43,7 @@ public static class SweepAnalysis
             panel,
             rows[0].Figure,
             rows.Count,
-            rows.Count(r => r.Status == "solved"),
+            rows.Count(r => r.Status.IsUsable()),
             usable.Count,
             SpearmanCorrelation.Compute(points.Select(p => p.FlatnessMin).ToList(), points.Select(p => p.PopulationLoss).ToList()),
             FlattestChoice.Of(points),
@@ -54,7 +54,7 @@ public static class SweepAnalysis
 
     private static FailedCase Failure(CaseResult r)
     {
-        var message = r.Status == "solved" && string.IsNullOrEmpty(r.Message)
+        var message = r.Status.IsUsable() && string.IsNullOrEmpty(r.Message)
             ? string.Create(CultureInfo.InvariantCulture, $"solved, but F_min = {r.FlatnessMin} and population loss = {r.PopulationLoss} are not both finite")
             : r.Message;
         return new FailedCase(r.CaseKey, r.Panel, r.Status, message);

@@ -1,104 +1,156 @@
+using System.Text.Json.Serialization;
+using FlatLab.Experiments.Running;
+
 namespace FlatLab.Experiments.Results;
 
 /// <summary>
-/// One row of a sweep's results table; the columns are documented in docs/results-schema.md and
-/// written in snake_case. A case that failed keeps its parameters, its status and message, and NaN
-/// for every number that needs a solution.
+/// One row of a sweep's results table. Each <see cref="ResultColumnAttribute"/> property is a column
+/// (named in snake_case, in declaration order); the CSV and Parquet tables, the case store's JSON and
+/// docs/results-schema.md all follow from these declarations. A case that failed keeps its
+/// parameters, its status and message, and NaN for every number that needs a solution.
 /// </summary>
 public sealed record CaseResult
 {
+    [ResultColumn("Unique case key `<panel>/s<seed>/rho<index>`, `<panel>/s<seed>/train-<name>` or `<panel>/s<seed>/search-<name>`, e.g. `fig2-relu/s00/rho03`.")]
     public required string CaseKey { get; init; }
+    [ResultColumn("Position in the sweep's canonical order (panels, then seeds, then ρ); rows are sorted by it.")]
     public required int CaseIndex { get; init; }
-    public required string CaseSeed { get; init; }
-    public required string DataSeed { get; init; }
+    [ResultColumn("The case's unsigned 64-bit seed (inner weights W and Monte Carlo samples), derived from the sweep seed and `case_key`.")]
+    public required ulong CaseSeed { get; init; }
+    [ResultColumn("The unsigned 64-bit seed of the data (target directions U and sample S), shared by all ρ of a panel and seed.")]
+    public required ulong DataSeed { get; init; }
+    [ResultColumn("Seed (repetition) number, 0-based.")]
     public required int Repetition { get; init; }
+    [ResultColumn("Panel name (`PanelSpec.Name`).")]
     public required string Panel { get; init; }
+    [ResultColumn("The figure the panel belongs to (`PanelSpec.Figure`, e.g. `2`).")]
     public required string Figure { get; init; }
+    [ResultColumn("Target link: `single-index`, `sum-single-index`, `linear`, `quadratic-feature`, ... (MODEL §8).")]
     public required string Link { get; init; }
+    [ResultColumn("The network's activation σ (canonical name, e.g. `relu`, `leaky-relu:0.1`).")]
     public required string Activation { get; init; }
+    [ResultColumn("σ* inside the link.")]
     public required string LinkActivation { get; init; }
+    [ResultColumn("Whether σ satisfies the paper's Assumption 1, E σ(z) ≠ 0 for standard Gaussian z (the paper's theory covers only these).")]
     public required bool InsideAssumption1 { get; init; }
+    [ResultColumn("Homogeneity degree k of σ.")]
     public required int K { get; init; }
+    [ResultColumn("The exponent p = 2k/(k+1) of the flattest-interpolator problem (MODEL §4).")]
     public required double P { get; init; }
+    [ResultColumn("Input dimension d.")]
     public required int D { get; init; }
+    [ResultColumn("Sample size n.")]
     public required int N { get; init; }
+    [ResultColumn("Network width m (neurons).")]
     public required int M { get; init; }
+    [ResultColumn("Number of target directions r.")]
     public required int R { get; init; }
+    [ResultColumn("Standard deviation of the label noise.", Unit = "label units")]
     public required double NoiseStd { get; init; }
+    [ResultColumn("Correlation ρ of each inner weight with the target subspace span(U) (MODEL §8).")]
     public required double Rho { get; init; }
-    /// <summary>"rho" (the paper's experiment), "train" (an optimizer run) or "search".</summary>
-    public string Kind { get; init; } = "rho";
-    /// <summary>The optimizer run's or search's name; empty for ρ cases.</summary>
+    [ResultColumn("What the case does: `rho` (the paper's experiment: W at correlation ρ), `train` (an optimizer run) or `search` (a search for the flattest interpolator over (a, W)); docs/optimizers.md.")]
+    public CaseKind Kind { get; init; } = CaseKind.Rho;
+    [ResultColumn("The optimizer run's or search's name from the spec; empty for `rho` cases.")]
     public string Variant { get; init; } = "";
+    [ResultColumn("Flatness weighting: `exact` (minimum over rescalings, MODEL §5) or `unit` (the plain ℓ_p norm).")]
     public required string Weights { get; init; }
 
-    public required string Status { get; init; }
+    [ResultColumn("What the case concluded: `solved`, or why not (the statuses below).")]
+    public required CaseStatus Status { get; init; }
+    [ResultColumn("The solver's or runner's message (empty when solved without remark).")]
     public required string Message { get; init; }
+    [ResultColumn("F_min = scale × objective: the minimum flatness of the flattest interpolator over rescalings (MODEL §4, §5). NaN if not solved, and with `weights` = `unit`.")]
     public double FlatnessMin { get; init; } = double.NaN;
+    [ResultColumn("Σ_j c_j |a_j|^p at the returned outer weights a (the weighted objective the solver minimises).")]
     public double Objective { get; init; } = double.NaN;
+    [ResultColumn("Σ_j |a_j|^p, the unweighted ℓ_p norm to the p (the paper's objective).")]
     public double UnitLpNorm { get; init; } = double.NaN;
+    [ResultColumn("(‖b*‖₂² / ‖b*‖_q)^p, a certified lower bound on the optimum (MODEL §5).")]
     public double LowerBound { get; init; } = double.NaN;
+    [ResultColumn("The dual objective at the returned dual point: a lower bound on the optimum.")]
     public double DualObjective { get; init; } = double.NaN;
+    [ResultColumn("Objective − dual objective (≥ 0 up to rounding).")]
     public double DualityGap { get; init; } = double.NaN;
+    [ResultColumn("‖Φa − y‖_∞ at the solution.", Unit = "label units")]
     public double PrimalResidual { get; init; } = double.NaN;
+    [ResultColumn("Solver iterations.")]
     public int Iterations { get; init; }
+    [ResultColumn("Wall time of the solve (differs between runs).", Unit = "s")]
     public double SolveSeconds { get; init; } = double.NaN;
+    [ResultColumn("Neurons with a nonzero outer weight in the solution.")]
     public int Support { get; init; }
+    [ResultColumn("Which optimal point was returned (`vertex` or `central`, as `solver.point` asks); empty if not solved.")]
     public string OptimalPoint { get; init; } = "";
 
+    [ResultColumn("Population loss L_D of the solution: E(f(x) − y)² over fresh data, noise included (MODEL §7). NaN if not computed.", Unit = "label units²")]
     public double PopulationLoss { get; init; } = double.NaN;
+    [ResultColumn("`exact`, `quadrature` or `monte-carlo`.")]
     public string PopulationLossMethod { get; init; } = "";
+    [ResultColumn("Standard error of a Monte Carlo loss; 0 for exact methods.", Unit = "label units²")]
     public double PopulationLossSe { get; init; } = double.NaN;
+    [ResultColumn("Population loss minus the noise variance.", Unit = "label units²")]
     public double ExcessLoss { get; init; } = double.NaN;
+    [ResultColumn("E f*(x)², the target's power.", Unit = "label units²")]
     public double SignalPower { get; init; } = double.NaN;
+    [ResultColumn("The label noise variance, `noise_std`².", Unit = "label units²")]
     public double NoiseVariance { get; init; } = double.NaN;
 
+    [ResultColumn("Condition number σ_max/σ_min of the feature matrix Φ built from unit-normalised inner weights (∞ when singular; MODEL §6).")]
     public double PhiCondition { get; init; } = double.NaN;
+    [ResultColumn("Separation of the inner weights: max over j ≠ l of the absolute cosine between neurons ŵ_j · ŵ_l (MODEL §6); NaN for m = 1.")]
     public double Separation { get; init; } = double.NaN;
+    [ResultColumn("Wall time of the whole case (differs between runs).", Unit = "s")]
     public double CaseSeconds { get; init; } = double.NaN;
 
     // Theory diagnostics of ρ cases (docs/theory.md); NaN where they do not apply.
-    /// <summary>Σ c_j|a_j|^p over the certified lower bound (the paper's Theorem 1); ≥ 1.</summary>
+    [ResultColumn("`objective` / `lower_bound` (≥ 1): how tight the paper's Theorem 1 bound is (docs/theory.md).")]
     public double FlatnessOverLowerBound { get; init; } = double.NaN;
-    /// <summary>Eigenvalues of ΦΦᵀ/n: the largest, the second, the smallest, and second / smallest (Lemma 2).</summary>
+    [ResultColumn("Largest eigenvalue of ΦΦᵀ/n (the mean direction of σ, Lemma 2).")]
     public double GramLargest { get; init; } = double.NaN;
+    [ResultColumn("Second largest eigenvalue of ΦΦᵀ/n.")]
     public double GramSecond { get; init; } = double.NaN;
+    [ResultColumn("Smallest eigenvalue of ΦΦᵀ/n.")]
     public double GramSmallest { get; init; } = double.NaN;
+    [ResultColumn("`gram_second` / `gram_smallest`: the conditioning without the mean direction.")]
     public double GramSecondOverSmallest { get; init; } = double.NaN;
-    /// <summary>max_j |S_j / E S_j − 1| and max_j |T_j / E T_j − 1| under Gaussian features (Lemmas 1 and 4).</summary>
+    [ResultColumn("max_j |S_j / (n E σ(z)²) − 1| (Lemma 1 / Lemma 4).")]
     public double SDeviationMax { get; init; } = double.NaN;
+    [ResultColumn("max_j |T_j / (n E[σ'(z)² ‖x‖²]) − 1|.")]
     public double TDeviationMax { get; init; } = double.NaN;
-    /// <summary>(Σ|a_j|)² / (m_nz Σ a_j²) over the non-zero weights: 1 for equal magnitudes (Proposition 2).</summary>
+    [ResultColumn("(Σ|a_j|)² / (m_nz Σ a_j²) over the non-zero outer weights: 1 when all have equal magnitude (Proposition 2).")]
     public double ParticipationRatio { get; init; } = double.NaN;
-    /// <summary>The share of Σ|a_j| carried by the largest 10% of the neurons.</summary>
+    [ResultColumn("Share of Σ|a_j| carried by the largest 10% of the neurons.")]
     public double TopDecileShare { get; init; } = double.NaN;
-    /// <summary>F_min of the Theorem 4 reference interpolator on the same data, when it interpolates.</summary>
+    [ResultColumn("F_min of the Theorem 4 reference interpolator on the same data, when it interpolates (noiseless links equal to the activation); NaN otherwise.")]
     public double ReferenceFlatnessMin { get; init; } = double.NaN;
-    /// <summary>Networks with biases: the mean over neurons of |b_j| / ‖(w_j, b_j)‖ (0 when no neuron uses its bias).</summary>
+    [ResultColumn("Networks with biases: mean over neurons of |b_j| / ‖(w_j, b_j)‖ (the paper's Appendix D.6: the flattest interpolator on Gaussian data has zero bias); NaN without biases.")]
     public double BiasShare { get; init; } = double.NaN;
 
     // Optimizer runs and searches (NaN / 0 for ρ cases); docs/optimizers.md.
-    /// <summary>Training steps taken, or search iterations.</summary>
+    [ResultColumn("`train`: training steps taken; `search`: accepted search iterations.")]
     public int TrainSteps { get; init; }
-    /// <summary>The final training loss L_S.</summary>
+    [ResultColumn("`train`: the final training loss L_S.", Unit = "label units²")]
     public double TrainLoss { get; init; } = double.NaN;
+    [ResultColumn("`train`: the step size used (set, or from the edge of stability).")]
     public double LearningRate { get; init; } = double.NaN;
-    /// <summary>The raw flatness F = tr ∇²L_S of the final network, before any rescaling.</summary>
+    [ResultColumn("`train`: the raw flatness F = tr ∇²L_S of the final network.")]
     public double Flatness { get; init; } = double.NaN;
-    /// <summary>F_min of the flattest interpolator for the final directions (the best any outer weights can do).</summary>
+    [ResultColumn("`train`: F_min of the flattest interpolator for the network's final directions; `search`: equals `flatness_min`.")]
     public double FlattestFlatnessMin { get; init; } = double.NaN;
-    /// <summary>The population loss of that flattest interpolator.</summary>
+    [ResultColumn("The population loss of that flattest interpolator.", Unit = "label units²")]
     public double FlattestPopulationLoss { get; init; } = double.NaN;
-    /// <summary>Mean and median over neurons of ‖P_U ŵ_j‖.</summary>
+    [ResultColumn("Mean over neurons of ‖P_U ŵ_j‖ (1: inside span(U)).")]
     public double AlignmentMean { get; init; } = double.NaN;
+    [ResultColumn("Median over neurons of ‖P_U ŵ_j‖.")]
     public double AlignmentMedian { get; init; } = double.NaN;
     /// <summary>The recorded trajectory or search path; written to trajectories.csv / .parquet, not to the results table.</summary>
     public TrajectoryPoint[]? Trajectory { get; init; }
 
-    /// <summary>Solved, with a population loss: the rows the figures and summaries use.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public bool IsRho => Kind == "rho";
+    [JsonIgnore]
+    public bool IsRho => Kind == CaseKind.Rho;
 
-    [System.Text.Json.Serialization.JsonIgnore]
-    public bool IsUsable => Status == "solved" && double.IsFinite(PopulationLoss) && double.IsFinite(FlatnessMin);
+    /// <summary>Solved, with a finite F_min and population loss: the rows the figures and statistics use.</summary>
+    [JsonIgnore]
+    public bool IsUsable => Status.IsUsable() && double.IsFinite(PopulationLoss) && double.IsFinite(FlatnessMin);
 }

@@ -3,13 +3,19 @@ using System.Text.Json.Serialization;
 
 namespace FlatLab.Experiments.Results;
 
-/// <summary>One case as one line of JSON (snake_case, NaN and ∞ spelled out), the store's record format.</summary>
+/// <summary>
+/// One case as one line of JSON (snake_case, NaN and ∞ spelled out, enums through
+/// <see cref="SnakeCaseEnum"/>), the store's record format. Stores written before the seeds became
+/// numbers (seeds as decimal strings) still read.
+/// </summary>
 public static class CaseResultJson
 {
     public static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        // Reading from strings keeps older stores readable, whose seeds were decimal strings.
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals | JsonNumberHandling.AllowReadingFromString,
+        Converters = { new SnakeCaseEnumJsonConverter() },
         WriteIndented = false,
     };
 

@@ -27,7 +27,7 @@ public static class CaseRunner
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or ArithmeticException)
         {
-            return row with { Status = "error", Message = e.Message, CaseSeconds = clock.Elapsed.TotalSeconds };
+            return row with { Status = CaseStatus.Error, Message = e.Message, CaseSeconds = clock.Elapsed.TotalSeconds };
         }
     }
 
@@ -40,8 +40,8 @@ public static class CaseRunner
         {
             CaseKey = c.Key,
             CaseIndex = c.Index,
-            CaseSeed = c.CaseSeed.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            DataSeed = c.DataSeed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            CaseSeed = c.CaseSeed,
+            DataSeed = c.DataSeed,
             Repetition = c.Repetition,
             Panel = panel.Name,
             Figure = panel.Figure,
@@ -57,10 +57,10 @@ public static class CaseRunner
             R = panel.R,
             NoiseStd = panel.NoiseStd,
             Rho = c.Rho,
-            Kind = c.Kind.ToString().ToLowerInvariant(),
+            Kind = c.Kind,
             Variant = c.Variant,
             Weights = spec.Solver.Weights,
-            Status = "unsolved",
+            Status = CaseStatus.Unsolved,
             Message = "",
         };
     }

@@ -68,7 +68,7 @@ internal static class RhoCase
             TopDecileShare = theory.TopDecileShare,
             ReferenceFlatnessMin = reference is { Interpolates: true } ? reference.FlatnessMin : double.NaN,
 
-            Status = solution.Status.ToSnakeCase(),
+            Status = solution.Status.ToCaseStatus(),
             Message = solution.Message,
             FlatnessMin = solution.FlatnessMin,
             Objective = solution.Objective,

@@ -58,11 +58,11 @@ internal static class SearchCase
             });
         });
         if (result.Best is not { } end)
-            return row with { Status = result.LastStatus.ToSnakeCase(), Message = $"search {search.Name}: {result.Stop}" };
+            return row with { Status = result.LastStatus.ToCaseStatus(), Message = $"search {search.Name}: {result.Stop}" };
 
         return row with
         {
-            Status = "solved",
+            Status = CaseStatus.Solved,
             Message = $"search from {search.Start}: {result.Path.Count - 1} accepted steps, stopped by {result.Stop}; F_min {result.Path[0].FlatnessMin:G4} -> {end.FlatnessMin:G4}.",
             FlatnessMin = end.FlatnessMin,
             Objective = end.Objective,

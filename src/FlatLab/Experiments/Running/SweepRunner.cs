@@ -57,7 +57,7 @@ public static class SweepRunner
             var row = CaseRunner.Run(c, spec, kernels);
             store.Append(row);
             var nowDone = Interlocked.Increment(ref done);
-            var nowFailed = row.Status == "solved" ? Volatile.Read(ref failed) : Interlocked.Increment(ref failed);
+            var nowFailed = row.Status.IsUsable() ? Volatile.Read(ref failed) : Interlocked.Increment(ref failed);
             settings.Progress?.Report(new SweepProgress(cases.Count, resumed, nowDone, nowFailed, clock.Elapsed, c.Key));
         });
 

@@ -34,15 +34,9 @@ internal static class TrainingCase
         }, width: c.Panel.M);
 
         var end = last!;
-        var status = training.Status switch
-        {
-            TrainingStatus.Interpolated => "solved",
-            TrainingStatus.Diverged => "diverged",
-            _ => "step_budget",
-        };
         return row with
         {
-            Status = status,
+            Status = training.Status.ToCaseStatus(),
             Message = $"{run.Optimizer}: {training.Status.ToString().ToLowerInvariant()} after {training.Steps} steps, training loss {training.FinalLoss:G3}.",
             FlatnessMin = end.FlatnessMin,
             Flatness = end.Flatness,

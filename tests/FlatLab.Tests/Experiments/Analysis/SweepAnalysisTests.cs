@@ -21,7 +21,7 @@ public class SweepAnalysisTests
         SyntheticRows.Row(3, "p", "2", 1, 0.1, 14, 0.70),
         SyntheticRows.Row(4, "p", "2", 1, 0.3, 9, 0.20),
         SyntheticRows.Row(5, "p", "2", 1, 0.9, 13, 0.10),
-        SyntheticRows.Row(6, "p", "2", 2, 0.1, double.NaN, double.NaN, "max_iterations", "stopped after 50 iterations"),
+        SyntheticRows.Row(6, "p", "2", 2, 0.1, double.NaN, double.NaN, CaseStatus.MaxIterations, "stopped after 50 iterations"),
         SyntheticRows.Row(7, "p", "2", 2, 0.3, 5, double.NaN),
     ];
 
@@ -74,7 +74,7 @@ public class SweepAnalysisTests
     {
         var s = SweepAnalysis.Summarize(HandMade());
         Assert.Equal((8, 7, 6, 2), (s.Total, s.Solved, s.Usable, s.Failed));
-        Assert.Equal([KeyValuePair.Create("max_iterations", 1), KeyValuePair.Create("solved", 7)], s.ByStatus);
+        Assert.Equal([KeyValuePair.Create(CaseStatus.MaxIterations, 1), KeyValuePair.Create(CaseStatus.Solved, 7)], s.ByStatus);
         Assert.Equal(["p/s02/rho06", "p/s02/rho07"], s.Failures.Select(f => f.CaseKey));
         Assert.Equal("stopped after 50 iterations", s.Failures[0].Message);
         Assert.Contains("not both finite", s.Failures[1].Message);

@@ -56,7 +56,7 @@ public class FigureSetTests
     public void Given_a_panel_without_usable_rows_When_drawn_Then_it_still_gets_a_figure_that_says_so()
     {
         using var dir = new TempDirectory();
-        var rows = SyntheticRows.Sweep().Select(r => r.Panel == "pc" ? r with { Status = "error", PopulationLoss = double.NaN } : r).ToList();
+        var rows = SyntheticRows.Sweep().Select(r => r.Panel == "pc" ? r with { Status = CaseStatus.Error, PopulationLoss = double.NaN } : r).ToList();
         Draw(rows, dir.Path);
         Assert.Contains("no usable cases", Texts(XDocument.Load(dir.File("pc.svg"))));
     }

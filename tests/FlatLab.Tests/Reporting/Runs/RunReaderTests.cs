@@ -26,7 +26,7 @@ public sealed class RunReaderTests
                 50, 0.2 + 0.1 * k, 0.5 / (k + 1 + 0.1 * s), 0.01)).ToArray();
             rows.Add(SyntheticRows.Row(index, "pa", "2", s, double.NaN, path[^1].FlatnessMin, path[^1].PopulationLoss) with
             {
-                CaseKey = $"pa/s{s:00}/train-gd", Kind = "train", Variant = "gd", Trajectory = path, TrainSteps = 200,
+                CaseKey = $"pa/s{s:00}/train-gd", Kind = CaseKind.Train, Variant = "gd", Trajectory = path, TrainSteps = 200,
             });
         }
         return rows;

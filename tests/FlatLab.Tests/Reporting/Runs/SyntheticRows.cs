@@ -7,12 +7,12 @@ namespace FlatLab.Tests.Reporting.Runs;
 public static class SyntheticRows
 {
     public static CaseResult Row(int index, string panel, string figure, int seed, double rho, double flatness, double loss,
-        string status = "solved", string message = "") => new()
+        CaseStatus status = CaseStatus.Solved, string message = "") => new()
     {
         CaseKey = $"{panel}/s{seed:00}/rho{index % 100:00}",
         CaseIndex = index,
-        CaseSeed = (1000UL + (ulong)index).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        DataSeed = "42",
+        CaseSeed = 1000UL + (ulong)index,
+        DataSeed = 42,
         Repetition = seed,
         Panel = panel,
         Figure = figure,
@@ -63,7 +63,7 @@ public static class SyntheticRows
                     var flatness = 100 * Math.Pow(2, 3 - r) * (1 + 0.1 * s);
                     var loss = 0.01 * Math.Pow(3, 3 - r) * (1 + 0.05 * s);
                     rows.Add(panel == "pb" && s == 1 && r == 3
-                        ? Row(i, panel, figure, s, rhos[r], double.NaN, double.NaN, "infeasible", "Φa = y has no solution, | \"quoted\", comma")
+                        ? Row(i, panel, figure, s, rhos[r], double.NaN, double.NaN, CaseStatus.Infeasible, "Φa = y has no solution, | \"quoted\", comma")
                         : Row(i, panel, figure, s, rhos[r], flatness, loss));
                 }
         return rows;

@@ -17,7 +17,7 @@ public class ResultsTableTests
         rows[0] = rows[0] with { FlatnessMin = double.PositiveInfinity, PopulationLoss = double.NegativeInfinity, Objective = -0.0 };
         rows[1] = rows[1] with { DualityGap = double.Epsilon, PrimalResidual = double.MaxValue, LowerBound = 0.1 + 0.2, Iterations = -7 };
         rows[2] = rows[2] with { Message = "line one\nline \"two\", with comma\r\nρ ≤ 1 — ok", OptimalPoint = "" };
-        rows[3] = rows[3] with { InsideAssumption1 = false, PhiCondition = 1.0 / 3.0, CaseSeed = "18446744073709551615" };
+        rows[3] = rows[3] with { InsideAssumption1 = false, PhiCondition = 1.0 / 3.0, CaseSeed = ulong.MaxValue };
         return rows;
     }
 
