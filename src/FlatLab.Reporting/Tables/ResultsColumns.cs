@@ -13,7 +13,10 @@ namespace FlatLab.Reporting.Tables;
 /// </summary>
 public static class ResultsColumns
 {
-    public static readonly IReadOnlyList<ResultsColumn> All = typeof(CaseResult)
+    public static readonly IReadOnlyList<ResultsColumn> All = Declared(typeof(CaseResult));
+
+    /// <summary>The <see cref="ResultColumnAttribute"/> properties of <paramref name="type"/> as columns, in declaration order.</summary>
+    internal static ResultsColumn[] Declared(Type type) => type
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => p.IsDefined(typeof(ResultColumnAttribute)))
         .OrderBy(p => p.MetadataToken) // declaration order
@@ -38,7 +41,7 @@ public static class ResultsColumns
             : type == typeof(bool) ? ResultsColumnKind.Bool
             : type == typeof(ulong) ? ResultsColumnKind.UInt64
             : type.IsEnum ? ResultsColumnKind.Enum
-            : throw new InvalidOperationException($"CaseResult.{p.Name} has type {type.Name}, which no results column can hold.");
+            : throw new InvalidOperationException($"{p.DeclaringType!.Name}.{p.Name} has type {type.Name}, which no results column can hold.");
         return new ResultsColumn(JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name), kind, declared.Unit, declared.Meaning, p);
     }
 }

@@ -58,7 +58,7 @@ internal static class ResultsCsv
         return rows;
     }
 
-    internal static string Format(ResultsColumn column, CaseResult row)
+    internal static string Format(ResultsColumn column, object row)
     {
         var value = column.Get(row);
         return column.Kind switch
@@ -72,7 +72,7 @@ internal static class ResultsCsv
         };
     }
 
-    private static object ParseValue(ResultsColumn column, string text, string path, int line)
+    internal static object ParseValue(ResultsColumn column, string text, string path, int line)
     {
         switch (column.Kind)
         {
@@ -115,11 +115,11 @@ internal static class ResultsCsv
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 
-    private static string Quote(string field) =>
+    internal static string Quote(string field) =>
         field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"") + "\"";
 
     /// <summary>RFC 4180 records with the line each starts on; a quoted field may span lines.</summary>
-    private static List<(int Line, string[] Fields)> Parse(string text, string path)
+    internal static List<(int Line, string[] Fields)> Parse(string text, string path)
     {
         var records = new List<(int, string[])>();
         var fields = new List<string>();

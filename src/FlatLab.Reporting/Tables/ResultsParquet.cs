@@ -23,7 +23,7 @@ internal static class ResultsParquet
     /// <summary>The CLR type Parquet.Net gives a text column.</summary>
     private static readonly Type TextType = new DataField<string>("text").ClrType;
 
-    private static DataField Field(ResultsColumn c) => c.Kind switch
+    internal static DataField Field(ResultsColumn c) => c.Kind switch
     {
         ResultsColumnKind.Int => new DataField<int>(c.Name),
         ResultsColumnKind.Double => new DataField<double?>(c.Name),
@@ -39,29 +39,33 @@ internal static class ResultsParquet
         await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields.Cast<Field>().ToArray()), stream).ConfigureAwait(false);
         using var group = writer.CreateRowGroup();
         for (var j = 0; j < columns.Count; j++)
+            await WriteColumnAsync(group, fields[j], columns[j], rows).ConfigureAwait(false);
+    }
+
+    /// <summary>One column of <paramref name="rows"/> (the objects that hold <paramref name="c"/>) in its Parquet type.</summary>
+    internal static async Task WriteColumnAsync(ParquetRowGroupWriter group, DataField field, ResultsColumn c, IReadOnlyList<object> rows)
+    {
+        switch (c.Kind)
         {
-            var c = columns[j];
-            switch (c.Kind)
-            {
-                case ResultsColumnKind.Int:
-                    await group.WriteAsync<int>(fields[j], rows.Select(r => (int)c.Get(r)).ToArray().AsMemory()).ConfigureAwait(false);
-                    break;
-                case ResultsColumnKind.Double:
-                    await group.WriteAsync<double>(fields[j], rows.Select(r => (double)c.Get(r) is var v && double.IsNaN(v) ? (double?)null : v).ToArray().AsMemory()).ConfigureAwait(false);
-                    break;
-                case ResultsColumnKind.Bool:
-                    await group.WriteAsync<bool>(fields[j], rows.Select(r => (bool)c.Get(r)).ToArray().AsMemory()).ConfigureAwait(false);
-                    break;
-                case ResultsColumnKind.UInt64:
-                    await group.WriteAsync<ulong>(fields[j], rows.Select(r => (ulong)c.Get(r)).ToArray().AsMemory()).ConfigureAwait(false);
-                    break;
-                case ResultsColumnKind.Enum:
-                    await group.WriteAsync(fields[j], rows.Select(r => SnakeCaseEnum.Name(c.EnumType!, c.Get(r))).ToArray()).ConfigureAwait(false);
-                    break;
-                default:
-                    await group.WriteAsync(fields[j], rows.Select(r => (string)c.Get(r) is { Length: > 0 } s ? s : null).ToArray()).ConfigureAwait(false);
-                    break;
-            }
+            case ResultsColumnKind.Int:
+                await group.WriteAsync<int>(field, rows.Select(r => (int)c.Get(r)).ToArray().AsMemory()).ConfigureAwait(false);
+                break;
+            case ResultsColumnKind.Double:
+                // Not applicable (NaN) is a null; ±∞ stay numbers.
+                await group.WriteAsync<double>(field, rows.Select(r => (double)c.Get(r) is var v && double.IsNaN(v) ? (double?)null : v).ToArray().AsMemory()).ConfigureAwait(false);
+                break;
+            case ResultsColumnKind.Bool:
+                await group.WriteAsync<bool>(field, rows.Select(r => (bool)c.Get(r)).ToArray().AsMemory()).ConfigureAwait(false);
+                break;
+            case ResultsColumnKind.UInt64:
+                await group.WriteAsync<ulong>(field, rows.Select(r => (ulong)c.Get(r)).ToArray().AsMemory()).ConfigureAwait(false);
+                break;
+            case ResultsColumnKind.Enum:
+                await group.WriteAsync(field, rows.Select(r => SnakeCaseEnum.Name(c.EnumType!, c.Get(r))).ToArray()).ConfigureAwait(false);
+                break;
+            default:
+                await group.WriteAsync(field, rows.Select(r => (string)c.Get(r) is { Length: > 0 } s ? s : null).ToArray()).ConfigureAwait(false);
+                break;
         }
     }
 
@@ -107,7 +111,7 @@ internal static class ResultsParquet
         }
     }
 
-    private static async Task<object[]> ReadColumnAsync(ParquetRowGroupReader group, DataField f, ResultsColumn c, int count, string path)
+    internal static async Task<object[]> ReadColumnAsync(ParquetRowGroupReader group, DataField f, ResultsColumn c, int count, string path)
     {
         switch (c.Kind)
         {

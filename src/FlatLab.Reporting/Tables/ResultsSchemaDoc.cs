@@ -6,8 +6,9 @@ using FlatLab.Experiments.Results;
 namespace FlatLab.Reporting.Tables;
 
 /// <summary>
-/// The generated parts of docs/results-schema.md: the column table (from <see cref="ResultsColumns.All"/>)
-/// and the status table (from <see cref="CaseStatus"/>). Each sits between
+/// The generated parts of docs/results-schema.md: the column table (from <see cref="ResultsColumns.All"/>),
+/// the status table (from <see cref="CaseStatus"/>) and the trajectory table's columns
+/// (<see cref="TrajectoryTable"/>). Each sits between
 /// <c>&lt;!-- generated: NAME --&gt;</c> and <c>&lt;!-- end generated --&gt;</c>; the prose around them is
 /// written by hand. A test checks the committed file against <see cref="Render"/> and rewrites it when
 /// FLATLAB_REGENERATE_DOCS=1 is set.
@@ -34,7 +35,7 @@ public static class ResultsSchemaDoc
     }
 
     private static IEnumerable<(string Name, string Body)> Sections() =>
-        [("columns", ColumnTable()), ("statuses", StatusTable())];
+        [("columns", ColumnTable()), ("statuses", StatusTable()), ("trajectory-columns", TrajectoryColumnTable())];
 
     /// <summary>| # | column | type | unit | meaning |, one line per column in table order.</summary>
     public static string ColumnTable()
@@ -48,6 +49,17 @@ public static class ResultsSchemaDoc
                 meaning += " One of " + string.Join(", ", EnumNames(type).Select(n => $"`{n}`")) + ".";
             md.Append($"| {++i} | `{c.Name}` | {TypeName(c.Kind)} | {Cell(c.Unit)} | {Cell(meaning)} |\n");
         }
+        return md.ToString();
+    }
+
+    /// <summary>| column | type | unit | meaning | of trajectories.csv and .parquet: the key columns, then a point's.</summary>
+    public static string TrajectoryColumnTable()
+    {
+        var md = new StringBuilder("| column | type | unit | meaning |\n|---|---|---|---|\n");
+        foreach (var c in TrajectoryTable.Keys)
+            md.Append($"| `{c.Name}` | {TypeName(c.Kind)} | {Cell(c.Unit)} | As in the results table. |\n");
+        foreach (var c in TrajectoryTable.PointColumns)
+            md.Append($"| `{c.Name}` | {TypeName(c.Kind)} | {Cell(c.Unit)} | {Cell(c.Meaning)} |\n");
         return md.ToString();
     }
 

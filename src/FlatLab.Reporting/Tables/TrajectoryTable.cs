@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Runs;
@@ -9,14 +9,22 @@ namespace FlatLab.Reporting.Tables;
 
 /// <summary>
 /// trajectories.csv and trajectories.parquet: one row per recorded point of every optimizer run and
-/// search (docs/results-schema.md), keyed by case_key so they join the results table. Doubles are
-/// written in round-trip form, so reading a table back gives the same bits.
+/// search (docs/results-schema.md), keyed by case_key so they join the results table. The columns are
+/// the <see cref="Keys"/> of the results table, then those declared on <see cref="TrajectoryPoint"/>,
+/// written like the results table's (round-trip doubles in the CSV; a NaN double is a Parquet null),
+/// so reading a table back gives the same bits.
 /// </summary>
 public static class TrajectoryTable
 {
-    private static readonly string[] Keys = ["case_key", "kind", "variant", "panel"];
-    private static readonly string[] Numbers =
-        ["train_loss", "flatness", "flatness_min", "flattest_flatness_min", "alignment_mean", "population_loss", "flattest_population_loss", "bias_share"];
+    /// <summary>The results columns that identify a point's case.</summary>
+    public static readonly IReadOnlyList<ResultsColumn> Keys =
+    [
+        .. new[] { nameof(CaseResult.CaseKey), nameof(CaseResult.Kind), nameof(CaseResult.Variant), nameof(CaseResult.Panel) }
+            .Select(p => ResultsColumns.All.Single(c => c.Property.Name == p)),
+    ];
+
+    /// <summary>The columns of a point, in declaration order: step first, then the numbers.</summary>
+    public static readonly IReadOnlyList<ResultsColumn> PointColumns = ResultsColumns.Declared(typeof(TrajectoryPoint));
 
     /// <summary>Whether any row has a recorded point (otherwise there is no trajectory table to write).</summary>
     public static bool HasPoints(IReadOnlyList<CaseResult> rows) => rows.Any(r => r.Trajectory is { Length: > 0 });
@@ -41,62 +49,48 @@ public static class TrajectoryTable
         rows.Where(r => r.Trajectory is { Length: > 0 }).OrderBy(r => r.CaseIndex)
             .SelectMany(r => r.Trajectory!.Select(p => (Row: r, Point: p))).ToList();
 
-    private static string[] KeyValues(CaseResult r) => [r.CaseKey, SnakeCaseEnum.Name(r.Kind), r.Variant, r.Panel];
-
-    private static double[] NumberValues(TrajectoryPoint p) =>
-        [p.TrainLoss, p.Flatness, p.FlatnessMin, p.FlattestFlatnessMin, p.AlignmentMean, p.PopulationLoss, p.FlattestPopulationLoss, p.BiasShare];
-
-    private static TrajectoryPoint Point(int step, IReadOnlyList<double> v) =>
-        new(step, v[0], v[1], v[2], v[3], v[4], v[5], v[6]) { BiasShare = v[7] };
+    /// <summary>A point whose every column the reader then sets.</summary>
+    private static TrajectoryPoint Blank() => (TrajectoryPoint)RuntimeHelpers.GetUninitializedObject(typeof(TrajectoryPoint));
 
     private static string Csv(List<(CaseResult Row, TrajectoryPoint Point)> points)
     {
         var text = new StringBuilder();
-        text.AppendLine(string.Join(",", Keys.Append("step").Concat(Numbers)));
+        text.AppendLine(string.Join(",", Keys.Concat(PointColumns).Select(c => c.Name)));
         foreach (var (row, point) in points)
-            text.AppendLine(string.Join(",", KeyValues(row).Append(point.Step.ToString(CultureInfo.InvariantCulture))
-                .Concat(NumberValues(point).Select(v => v.ToString("R", CultureInfo.InvariantCulture)))));
+            text.AppendLine(string.Join(",", Keys.Select(c => ResultsCsv.Format(c, row))
+                .Concat(PointColumns.Select(c => ResultsCsv.Format(c, point))).Select(ResultsCsv.Quote)));
         return text.ToString();
     }
 
-    /// <summary>The CSV as written: names and keys hold no commas or quotes (spec names are [A-Za-z0-9_-]).</summary>
     private static List<(string Key, TrajectoryPoint Point)> ReadCsv(string path)
     {
-        var lines = File.ReadAllLines(path, Encoding.UTF8);
-        var expected = string.Join(",", Keys.Append("step").Concat(Numbers));
-        if (lines.Length == 0 || lines[0].Trim() != expected)
+        var records = ResultsCsv.Parse(File.ReadAllText(path, Encoding.UTF8), path);
+        var expected = string.Join(",", Keys.Concat(PointColumns).Select(c => c.Name));
+        if (records.Count == 0 || string.Join(",", records[0].Fields) != expected)
             throw new InvalidDataException($"'{path}' does not start with the trajectory header '{expected}'.");
-        var records = new List<(string, TrajectoryPoint)>();
-        for (var i = 1; i < lines.Length; i++)
+        var points = new List<(string, TrajectoryPoint)>();
+        foreach (var (line, fields) in records.Skip(1))
         {
-            if (lines[i].Length == 0) continue;
-            var fields = lines[i].Split(',');
-            if (fields.Length != Keys.Length + 1 + Numbers.Length)
-                throw new InvalidDataException($"'{path}', line {i + 1}: {fields.Length} fields but the header has {Keys.Length + 1 + Numbers.Length}.");
-            if (!int.TryParse(fields[Keys.Length], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var step))
-                throw new InvalidDataException($"'{path}', line {i + 1}, column 'step': '{fields[Keys.Length]}' is not an integer.");
-            var values = new double[Numbers.Length];
-            for (var k = 0; k < Numbers.Length; k++)
-                if (!double.TryParse(fields[Keys.Length + 1 + k], NumberStyles.Float, CultureInfo.InvariantCulture, out values[k]))
-                    throw new InvalidDataException($"'{path}', line {i + 1}, column '{Numbers[k]}': '{fields[Keys.Length + 1 + k]}' is not a number.");
-            records.Add((fields[0], Point(step, values)));
+            if (fields.Length != Keys.Count + PointColumns.Count)
+                throw new InvalidDataException($"'{path}', line {line}: {fields.Length} fields but the header has {Keys.Count + PointColumns.Count}.");
+            var point = Blank();
+            for (var k = 0; k < PointColumns.Count; k++)
+                PointColumns[k].Set(point, ResultsCsv.ParseValue(PointColumns[k], fields[Keys.Count + k], path, line));
+            points.Add((fields[0], point));
         }
-        return records;
+        return points;
     }
 
     private static async Task WriteParquet(Stream stream, List<(CaseResult Row, TrajectoryPoint Point)> points)
     {
-        var keyFields = Keys.Select(k => new DataField<string>(k)).ToArray();
-        var stepField = new DataField<int>("step");
-        var numberFields = Numbers.Select(k => new DataField<double>(k)).ToArray();
-        var schema = new ParquetSchema(keyFields.Cast<Field>().Append(stepField).Concat(numberFields).ToArray());
-        await using var writer = await ParquetWriter.CreateAsync(schema, stream).ConfigureAwait(false);
+        var columns = Keys.Select(c => (Column: c, Rows: points.Select(p => (object)p.Row).ToArray()))
+            .Concat(PointColumns.Select(c => (Column: c, Rows: points.Select(p => (object)p.Point).ToArray())))
+            .ToArray();
+        var fields = columns.Select(c => ResultsParquet.Field(c.Column)).ToArray();
+        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields.Cast<Field>().ToArray()), stream).ConfigureAwait(false);
         using var group = writer.CreateRowGroup();
-        for (var k = 0; k < keyFields.Length; k++)
-            await group.WriteAsync(keyFields[k], points.Select(p => KeyValues(p.Row)[k]).ToArray()).ConfigureAwait(false);
-        await group.WriteAsync<int>(stepField, points.Select(p => p.Point.Step).ToArray().AsMemory()).ConfigureAwait(false);
-        for (var k = 0; k < numberFields.Length; k++)
-            await group.WriteAsync<double>(numberFields[k], points.Select(p => NumberValues(p.Point)[k]).ToArray().AsMemory()).ConfigureAwait(false);
+        for (var j = 0; j < columns.Length; j++)
+            await ResultsParquet.WriteColumnAsync(group, fields[j], columns[j].Column, columns[j].Rows).ConfigureAwait(false);
     }
 
     private static async Task<List<(string Key, TrajectoryPoint Point)>> ReadParquet(string path)
@@ -113,25 +107,22 @@ public static class TrajectoryTable
         await using (reader.ConfigureAwait(false))
         {
             var fields = reader.Schema.GetDataFields().ToDictionary(f => f.Name);
-            foreach (var name in Keys.Take(1).Append("step").Concat(Numbers))
-                if (!fields.ContainsKey(name)) throw new InvalidDataException($"'{path}' has no column '{name}'; it is not a FlatLab trajectory table.");
+            var key = Keys[0];
+            foreach (var c in PointColumns.Prepend(key))
+                if (!fields.ContainsKey(c.Name)) throw new InvalidDataException($"'{path}' has no column '{c.Name}'; it is not a FlatLab trajectory table.");
             var records = new List<(string, TrajectoryPoint)>();
             for (var g = 0; g < reader.RowGroupCount; g++)
             {
                 using var group = reader.OpenRowGroupReader(g);
                 var count = checked((int)group.RowCount);
-                var keys = new string?[count];
-                await group.ReadAsync(fields[Keys[0]], keys.AsMemory()).ConfigureAwait(false);
-                var steps = new int[count];
-                await group.ReadAsync<int>(fields["step"], steps.AsMemory()).ConfigureAwait(false);
-                var values = new double[Numbers.Length][];
-                for (var k = 0; k < Numbers.Length; k++)
+                var keys = await ResultsParquet.ReadColumnAsync(group, fields[key.Name], key, count, path).ConfigureAwait(false);
+                var block = Enumerable.Range(0, count).Select(_ => Blank()).ToArray();
+                foreach (var c in PointColumns)
                 {
-                    values[k] = new double[count];
-                    await group.ReadAsync<double>(fields[Numbers[k]], values[k].AsMemory()).ConfigureAwait(false);
+                    var values = await ResultsParquet.ReadColumnAsync(group, fields[c.Name], c, count, path).ConfigureAwait(false);
+                    for (var i = 0; i < count; i++) c.Set(block[i], values[i]);
                 }
-                for (var i = 0; i < count; i++)
-                    records.Add((keys[i] ?? "", Point(steps[i], values.Select(v => v[i]).ToArray())));
+                for (var i = 0; i < count; i++) records.Add(((string)keys[i], block[i]));
             }
             return records;
         }

@@ -1,20 +1,19 @@
 namespace FlatLab.Experiments.Results;
 
 /// <summary>
-/// One recorded point of an optimizer run (Step = training step) or of a search (Step = iteration).
+/// One recorded point of an optimizer run (Step = training step) or of a search (Step = iteration):
+/// a row of trajectories.csv / .parquet, whose columns are declared here (docs/results-schema.md).
 /// </summary>
-/// <param name="FlatnessMin">F_min of the network's own (a, W) over its rescaling orbit.</param>
-/// <param name="FlattestFlatnessMin">F_min of the flattest interpolator for its directions.</param>
 public sealed record TrajectoryPoint(
-    int Step,
-    double TrainLoss,
-    double Flatness,
-    double FlatnessMin,
-    double FlattestFlatnessMin,
-    double AlignmentMean,
-    double PopulationLoss,
-    double FlattestPopulationLoss)
+    [property: ResultColumn("Training step, or search iteration (0 = the start).")] int Step,
+    [property: ResultColumn("L_S at that point (0 for a search: every point interpolates).", Unit = "label units²")] double TrainLoss,
+    [property: ResultColumn("Raw F = tr ∇²L_S (NaN for a search).")] double Flatness,
+    [property: ResultColumn("F_min of the network's own (a, W) over its rescaling orbit.")] double FlatnessMin,
+    [property: ResultColumn("F_min of the flattest interpolator for its directions.")] double FlattestFlatnessMin,
+    [property: ResultColumn("Mean over neurons of ‖P_U ŵ_j‖.")] double AlignmentMean,
+    [property: ResultColumn("Population loss of the network.", Unit = "label units²")] double PopulationLoss,
+    [property: ResultColumn("Population loss of the flattest interpolator for its directions.", Unit = "label units²")] double FlattestPopulationLoss)
 {
-    /// <summary>Networks with biases: the mean of |b_j| / ‖(w_j, b_j)‖ at this point; NaN otherwise.</summary>
+    [ResultColumn("Networks with biases: mean |b_j| / ‖(w_j, b_j)‖ at that point; NaN otherwise.")]
     public double BiasShare { get; init; } = double.NaN;
 }
