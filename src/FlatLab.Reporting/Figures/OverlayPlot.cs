@@ -45,7 +45,7 @@ internal static class OverlayPlot
                 end.MarkerLineWidth = 0.8f;
                 if (!labelled)
                 {
-                    end.LegendText = $"{kind} {name}";
+                    end.LegendText = $"{SnakeCaseEnum.Name(kind)} {name}";
                     labelled = true;
                 }
                 plotted.AddRange(path);
