@@ -18,7 +18,7 @@ public static class BootstrapPanels
 
     /// <summary>A failed ρ row (infeasible, NaN numbers).</summary>
     public static CaseResult Failed(string panel, int index, int seed, double rho) =>
-        SyntheticRows.Row(index, panel, "2", seed, rho, double.NaN, double.NaN, "infeasible", "Φa = y has no solution");
+        SyntheticRows.Row(index, panel, "2", seed, rho, double.NaN, double.NaN, CaseStatus.Infeasible, "Φa = y has no solution");
 
     /// <summary>
     /// A clustered Gaussian panel: seed i contributes, at every ρ of <paramref name="rhos"/>,
