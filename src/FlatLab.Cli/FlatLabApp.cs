@@ -67,12 +67,15 @@ public static class FlatLabApp
         }
         catch (Exception e) when (IsBadInput(e))
         {
-            error.WriteLine($"flatlab: error: {OneLine(e.Message)}");
+            if (MachineOutput.Requested(args)) error.WriteLine(MachineOutput.Error("bad_input", ExitCodes.BadInput, OneLine(e.Message)));
+            else error.WriteLine($"flatlab: error: {OneLine(e.Message)}");
             return ExitCodes.BadInput;
         }
         catch (Exception e)
         {
-            error.WriteLine($"flatlab: internal error ({e.GetType().Name}): {OneLine(e.Message)}");
+            var message = $"{e.GetType().Name}: {OneLine(e.Message)}";
+            if (MachineOutput.Requested(args)) error.WriteLine(MachineOutput.Error("internal_error", ExitCodes.InternalError, message));
+            else error.WriteLine($"flatlab: internal error ({e.GetType().Name}): {OneLine(e.Message)}");
             return ExitCodes.InternalError;
         }
     }
@@ -92,8 +95,23 @@ public static class FlatLabApp
     /// Accepts <c>--d</c>, <c>--n</c>, <c>--m</c> (the paper's symbols) as <c>-d</c>, <c>-n</c>, <c>-m</c>:
     /// Spectre.Console.Cli requires long option names of two or more characters.
     /// </summary>
-    internal static string[] NormaliseArguments(string[] args) =>
-        args.Select(a => a is "--d" or "--n" or "--m" ? a[1..] : a.StartsWith("--d=") || a.StartsWith("--n=") || a.StartsWith("--m=") ? a[1..] : a).ToArray();
+    /// <remarks>Also joins <c>--json -</c> into <c>--json=-</c>: the parser would take a lone "-" for an option.</remarks>
+    internal static string[] NormaliseArguments(string[] args)
+    {
+        var result = new List<string>(args.Length);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var a = args[i];
+            if (a == "--json" && i + 1 < args.Length && args[i + 1] == MachineOutput.StandardOutput)
+            {
+                result.Add("--json=" + MachineOutput.StandardOutput);
+                i++;
+                continue;
+            }
+            result.Add(a is "--d" or "--n" or "--m" ? a[1..] : a.StartsWith("--d=") || a.StartsWith("--n=") || a.StartsWith("--m=") ? a[1..] : a);
+        }
+        return [.. result];
+    }
 
     internal static string OneLine(string message) =>
         string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -22,6 +22,13 @@ internal static class OptionParsing
         catch (ArgumentException e) { throw new InputException($"{option}: {e.Message}"); }
     }
 
+    public static Solve.ArrayFormat ArrayFormat(string text, string option) => text.Trim().ToLowerInvariant() switch
+    {
+        "csv" => Solve.ArrayFormat.Csv,
+        "npy" => Solve.ArrayFormat.Npy,
+        _ => throw new InputException($"{option}: unknown value '{text}'; expected csv or npy."),
+    };
+
     /// <summary>A comma-separated list of finite numbers, e.g. "0.5,0.25,1e-3".</summary>
     public static double[] Numbers(string text, string option)
     {

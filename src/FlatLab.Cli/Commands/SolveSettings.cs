@@ -12,7 +12,7 @@ namespace FlatLab.Cli.Commands;
 public sealed class SolveSettings : SpecSettings<SolveSpec>
 {
     [CommandOption("--features <FILE>")]
-    [Description("X (n x d): CSV (numpy.savetxt with delimiter=',') or .parquet.")]
+    [Description("X (n x d): CSV (numpy.savetxt with delimiter=','), .npy, .npz:NAME or .parquet.")]
     public string? Features { get; init; }
 
     [CommandOption("--labels <FILE>")]
@@ -42,8 +42,18 @@ public sealed class SolveSettings : SpecSettings<SolveSpec>
     public ulong Seed { get; init; } = 1;
 
     [CommandOption("--out <DIR>")]
-    [Description("Output directory for solution.json and outer_weights.csv (created if missing).")]
+    [Description("Output directory for solution.json, outer_weights and dual (created if missing). Required unless --json is given.")]
     public string? Out { get; init; }
+
+    [CommandOption("--json <FILE>")]
+    [Description("Also write the result object (solution.json, with a and the dual vector) to FILE, or to standard output with '-': "
+        + "then no summary is printed and an error is one JSON object on standard error (docs/machine-interface.md).")]
+    public string? Json { get; init; }
+
+    [CommandOption("--out-format <FORMAT>")]
+    [Description("csv (default) or npy: the format of outer_weights and dual in --out.")]
+    [DefaultValue("csv")]
+    public string OutFormat { get; init; } = "csv";
 
     [CommandOption("--directions <FILE>")]
     [Description("U (r x d) with orthonormal rows: enables the population loss.")]
@@ -96,13 +106,19 @@ public sealed class SolveSettings : SpecSettings<SolveSpec>
                 throw new InputException(
                     $"--point applies only to p = 1 (k = 1 activations); '{activation.Name}' has k = {activation.K} and a unique optimum.");
         }
+        var format = OptionParsing.ArrayFormat(OutFormat, "--out-format");
+        if (Json is not null && Json.Trim().Length == 0) throw new InputException("--json: expected a file name or '-' (standard output).");
+        if (Out is null && Json is null) throw new InputException("--out is required (or --json FILE|- for the result object alone).");
+        if (Out is null && format != ArrayFormat.Csv) throw new InputException("--out-format applies to the files in --out; give --out DIR.");
         return new SolveSpec(
             OptionParsing.Required(Features, "--features"),
             OptionParsing.Required(Labels, "--labels"),
             OptionParsing.Required(InnerWeights, "--inner-weights"),
             activation, weighting, point, Seed,
-            OptionParsing.Required(Out, "--out"),
-            ModelInput(activation));
+            Out,
+            ModelInput(activation),
+            Json,
+            format);
     }
 
     private DataModelInput? ModelInput(Activation networkActivation)

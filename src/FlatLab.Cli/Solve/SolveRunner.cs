@@ -19,6 +19,8 @@ public static class SolveRunner
 {
     public const string SolutionFile = "solution.json";
     public const string OuterWeightsFile = "outer_weights.csv";
+    private const string OuterWeightsName = "outer_weights";
+    private const string DualName = "dual";
 
     public static int Run(SolveSpec spec, CliStreams streams)
     {
@@ -37,7 +39,7 @@ public static class SolveRunner
         }
         var settings = new SolverSettings { Point = spec.Point }.Validate();
         // The inputs are good: take --out for this process until both files are in place.
-        using var output = LockOutput(spec.OutputDirectory);
+        using var output = spec.OutputDirectory is { } directory ? LockOutput(directory) : null;
         var result = FlattestInterpolatorSolver.Solve(problem, kernels, settings);
         var solved = result.Status.HasSolution();
 
@@ -70,8 +72,9 @@ public static class SolveRunner
             PopulationLoss = loss,
             PopulationLossAlternative = alternative,
         };
-        Write(spec.OutputDirectory, report, streams);
-        Summarise(report, spec.OutputDirectory, streams.Out);
+        if (spec.OutputDirectory is { } outDir) Write(outDir, report, spec.ArrayFormat);
+        if (spec.JsonPath is { } json) MachineOutput.Write(json, SolutionJsonWriter.ToJson(report), streams);
+        if (!MachineOutput.IsStandardOutput(spec.JsonPath)) Summarise(report, spec.OutputDirectory, streams.Out);
         return solved ? ExitCodes.Success : ExitCodes.NotSolved;
     }
 
@@ -100,39 +103,51 @@ public static class SolveRunner
     }
 
     /// <summary>
-    /// Writes both files to temporary names, then renames them into place under the lock:
-    /// solution.json is removed first and renamed last, so whenever it exists, the outer_weights.csv
-    /// next to it (or its absence, for a run that did not solve) is of the same run.
+    /// Writes the files to temporary names, then renames them into place under the lock:
+    /// solution.json is removed first and renamed last, so whenever it exists, the outer weights and dual
+    /// vector next to it (or their absence, for a run that did not solve) are of the same run. The
+    /// vectors of the other format, left by an earlier run, are removed for the same reason.
     /// </summary>
-    private static void Write(string directory, SolutionReport report, CliStreams streams)
+    private static void Write(string directory, SolutionReport report, ArrayFormat format)
     {
-        var weightsPath = Path.Combine(directory, OuterWeightsFile);
         var solutionPath = Path.Combine(directory, SolutionFile);
-        RunFolderPaths.RefuseLink(weightsPath, directory);
-        RunFolderPaths.RefuseLink(solutionPath, directory);
         var solved = report.Result.Status.HasSolution();
-        var weightsTemp = TemporaryName(weightsPath);
+        var vectors = new (string Name, double[] Values)[] { (OuterWeightsName, report.Result.OuterWeights), (DualName, report.Result.Dual) };
+        var stale = vectors.SelectMany(v => Enum.GetValues<ArrayFormat>().Select(f => Path.Combine(directory, FileName(v.Name, f)))).ToList();
+        RunFolderPaths.RefuseLink(solutionPath, directory);
+        foreach (var path in stale) RunFolderPaths.RefuseLink(path, directory);
+        var written = vectors.Select(v => (Path: Path.Combine(directory, FileName(v.Name, format)), v.Values))
+            .Select(v => (v.Path, Temp: TemporaryName(v.Path), v.Values)).ToList();
         var solutionTemp = TemporaryName(solutionPath);
         try
         {
-            if (solved) CsvMatrixWriter.WriteVectorFile(weightsTemp, report.Result.OuterWeights, CsvMatrixWriter.RoundTripFormat);
+            if (solved)
+                foreach (var (_, temp, values) in written)
+                {
+                    if (format == ArrayFormat.Npy) NpyMatrixWriter.WriteVectorFile(temp, values);
+                    else CsvMatrixWriter.WriteVectorFile(temp, values, CsvMatrixWriter.RoundTripFormat);
+                }
             SolutionJsonWriter.WriteFile(solutionTemp, report);
             File.Delete(solutionPath);
-            if (solved) File.Move(weightsTemp, weightsPath, overwrite: true);
-            else File.Delete(weightsPath); // a stale file from an earlier run would pair with this run's status
+            // A stale file from an earlier run (of either format) would pair with this run's status.
+            foreach (var path in stale) File.Delete(path);
+            if (solved)
+                foreach (var (path, temp, _) in written) File.Move(temp, path, overwrite: true);
             File.Move(solutionTemp, solutionPath, overwrite: true);
         }
         finally
         {
-            File.Delete(weightsTemp);
+            foreach (var (_, temp, _) in written) File.Delete(temp);
             File.Delete(solutionTemp);
         }
     }
 
+    private static string FileName(string name, ArrayFormat format) => name + (format == ArrayFormat.Npy ? ".npy" : ".csv");
+
     private static string TemporaryName(string path) =>
         Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
 
-    private static void Summarise(SolutionReport report, string directory, TextWriter o)
+    private static void Summarise(SolutionReport report, string? directory, TextWriter o)
     {
         var r = report.Result;
         string F(double v) => double.IsFinite(v) ? v.ToString("G6", CultureInfo.InvariantCulture) : "n/a";
@@ -147,6 +162,6 @@ public static class SolveRunner
             o.WriteLine($"population_loss = {F(loss.Loss)} ({loss.Method.Name()}, se {F(loss.StandardError)}), excess_loss = {F(loss.ExcessLoss)}");
         if (report.PopulationLossAlternative is { } alt)
             o.WriteLine($"population_loss_alternative = {F(alt.Loss)}");
-        o.WriteLine($"wrote {Path.Combine(directory, SolutionFile)}");
+        if (directory is not null) o.WriteLine($"wrote {Path.Combine(directory, SolutionFile)}");
     }
 }

@@ -4,6 +4,9 @@ using FlatLab.Solvers;
 namespace FlatLab.Cli.Solve;
 
 /// <summary>What <c>flatlab solve</c> runs, parsed and checked (everything but the files' contents).</summary>
+/// <param name="OutputDirectory">--out; null when only <paramref name="JsonPath"/> is asked for.</param>
+/// <param name="JsonPath">--json: a file for the result object, "-" for standard output, null for none.</param>
+/// <param name="ArrayFormat">--out-format: how outer_weights and dual are written into --out.</param>
 public sealed record SolveSpec(
     string FeaturesPath,
     string LabelsPath,
@@ -12,5 +15,7 @@ public sealed record SolveSpec(
     OuterWeighting Weighting,
     OptimalPoint Point,
     ulong Seed,
-    string OutputDirectory,
-    DataModelInput? Model);
+    string? OutputDirectory,
+    DataModelInput? Model,
+    string? JsonPath = null,
+    ArrayFormat ArrayFormat = ArrayFormat.Csv);

@@ -87,6 +87,10 @@ public static class SolutionJsonWriter
         w.WriteString("version", report.Version);
         w.WriteString("runtime", RuntimeInformation.FrameworkDescription);
         w.WriteString("os", RuntimeInformation.OSDescription);
+        // The vectors last, so the scalars above read at a glance; both null without a solution.
+        var solved = r.Status.HasSolution();
+        Numbers(w, "outer_weights", solved ? r.OuterWeights : null);
+        Numbers(w, "dual", solved ? r.Dual : null);
         w.WriteEndObject();
         w.Flush();
         stream.WriteByte((byte)'\n');
@@ -98,6 +102,30 @@ public static class SolutionJsonWriter
     {
         if (double.IsFinite(value)) w.WriteNumber(name, value);
         else w.WriteNull(name);
+    }
+
+    /// <summary>A vector on one line, each number in its shortest round-trip form.</summary>
+    private static void Numbers(Utf8JsonWriter w, string name, double[]? values)
+    {
+        if (values is null)
+        {
+            w.WriteNull(name);
+            return;
+        }
+        w.WritePropertyName(name);
+        w.WriteRawValue(JsonVector(values), skipInputValidation: true);
+    }
+
+    /// <summary>[v1,v2,...] with finite values in the round-trip form System.Text.Json writes, NaN as null.</summary>
+    internal static string JsonVector(IReadOnlyList<double> values)
+    {
+        var text = new System.Text.StringBuilder(values.Count * 24 + 2).Append('[');
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (i > 0) text.Append(',');
+            text.Append(double.IsFinite(values[i]) ? JsonSerializer.Serialize(values[i]) : "null");
+        }
+        return text.Append(']').ToString();
     }
 
     private static void Integer(Utf8JsonWriter w, string name, int? value)
