@@ -162,10 +162,10 @@ public static class TrainingBenchmark
         });
         var seconds = clock.Elapsed.TotalSeconds;
         if (result.Path.Count == 0)
-            return new SearchRow(n, m, data.Dimension, 0, 1, seconds, seconds, double.NaN, double.NaN, result.Stop);
+            return new SearchRow(n, m, data.Dimension, 0, 1, seconds, seconds, double.NaN, double.NaN, result.StatusName);
         var last = result.Path[^1];
         return new SearchRow(n, m, data.Dimension, last.Iteration, last.Solves, seconds - firstSolve, firstSolve,
-            result.Path[0].FlatnessMin, last.FlatnessMin, result.Stop);
+            result.Path[0].FlatnessMin, last.FlatnessMin, result.StatusName);
     }
 
     private static string Document(MachineInfo machine, DateTime started, string loadAfter, BenchOptions options,

@@ -3,6 +3,7 @@ using FlatLab.Data;
 using FlatLab.Flatness;
 using FlatLab.InnerWeights;
 using FlatLab.LinearAlgebra;
+using FlatLab.Networks;
 
 namespace FlatLab.InnerWeights;
 
@@ -28,14 +29,24 @@ public static class ReferenceFlatness
         if (ReferenceInterpolator.Unsupported(model, m, sigma) is { } reason)
             return new ReferenceFlatnessResult(double.NaN, false, double.NaN, double.NaN, reason);
 
-        var reference = ReferenceInterpolator.Create(model, m, sigma);
+        return Compute(ReferenceInterpolator.Create(model, m, sigma), data, sigma, kernels);
+    }
+
+    /// <summary>F_min of a given reference network (a, W) on <paramref name="inputs"/>: the network inputs a case
+    /// feeds it, e.g. (x, 1) with W's bias column zero for a network with biases.</summary>
+    public static ReferenceFlatnessResult Compute(NetworkParameters reference, Dataset inputs, Activation sigma, IDenseKernels kernels)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(inputs);
         var a = reference.OuterWeights;
         var w = reference.InnerWeights;
-        var f = HessianTrace.Predict(data.Features, a, w, sigma, kernels);
+        if (w.ColumnCount != inputs.Dimension)
+            throw new ArgumentException($"The reference has {w.ColumnCount} input columns but the inputs have {inputs.Dimension}.", nameof(inputs));
+        var f = HessianTrace.Predict(inputs.Features, a, w, sigma, kernels);
         var residual = 0.0;
-        for (var i = 0; i < f.Length; i++) residual = Math.Max(residual, Math.Abs(f[i] - data.Labels[i]));
-        var scale = Math.Max(1, data.Labels.Length == 0 ? 0 : data.Labels.Max(Math.Abs));
-        var orbit = OrbitMinimum.Compute(data.Features, a, w, sigma, kernels);
+        for (var i = 0; i < f.Length; i++) residual = Math.Max(residual, Math.Abs(f[i] - inputs.Labels[i]));
+        var scale = Math.Max(1, inputs.Labels.Length == 0 ? 0 : inputs.Labels.Max(Math.Abs));
+        var orbit = OrbitMinimum.Compute(inputs.Features, a, w, sigma, kernels);
         // The rows of W are unit norm, so Σ|a_j|^p is the l_p norm Lemma 1 speaks of.
         var lp = a.Sum(v => Math.Pow(Math.Abs(v), sigma.P));
         return new ReferenceFlatnessResult(orbit.FlatnessMin, residual <= InterpolationTolerance * scale, residual, lp, null);

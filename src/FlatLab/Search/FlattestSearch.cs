@@ -7,24 +7,18 @@ using MathNet.Numerics.LinearAlgebra.Double;
 
 namespace FlatLab.Search;
 
-/// <summary>One point of a search path.</summary>
-public sealed record SearchStep(int Iteration, double Objective, double FlatnessMin, DenseMatrix Directions,
-    double[] OuterWeights, double StepAngle, int Solves);
-
-/// <summary>A finished search: the path (first point = the start) and why it stopped.</summary>
-public sealed record FlattestSearchResult(IReadOnlyList<SearchStep> Path, string Stop, SolverStatus LastStatus)
-{
-    /// <summary>The last (flattest) point; null when the start could not be solved.</summary>
-    public SearchStep? Best => Path.Count > 0 ? Path[^1] : null;
-}
-
 /// <summary>
 /// Minimises F_min over (a, W) subject to interpolation: the convex solve in a for fixed W (MODEL §5),
 /// then a projected gradient step of the directions on their unit spheres along the envelope-theorem
-/// gradient of the optimal value, with Armijo backtracking, so F_min never increases.
+/// gradient of the optimal value, with Armijo backtracking, so F_min never increases. It stops when a
+/// stationarity test holds (docs/optimizers.md §6), not after a fixed budget; the iteration cap is a
+/// safety net and is reported as such.
 /// </summary>
 public static class FlattestSearch
 {
+    /// <summary>The largest trial rotation of any direction (radians).</summary>
+    private const double MaxAngle = 0.5;
+
     public static FlattestSearchResult Run(Dataset data, DenseMatrix start, Activation sigma, FlattestSearchSpec spec,
         IDenseKernels kernels, Action<SearchStep>? record = null)
     {
@@ -35,22 +29,40 @@ public static class FlattestSearch
         var (features, solution) = Solve(x, data.Labels, w, sigma, spec, kernels);
         var solves = 1;
         if (!solution.Status.HasSolution())
-            return new FlattestSearchResult([], $"the start does not interpolate: {solution.Message}", solution.Status);
-        var path = new List<SearchStep> { Step(0, solution, w, 0, solves) };
+            return new FlattestSearchResult([], SearchStatus.StartFailure, "", double.NaN, double.NaN,
+                $"the start does not interpolate: {solution.Message}", solution.Status);
+        var gradient = Gradient(x, w, features, solution, spec, kernels);
+        var initialNorm = FrobeniusNorm(gradient);
+        var stationarity = Stationarity(gradient, initialNorm);
+        var path = new List<SearchStep> { Step(0, solution, w, 0, solves, stationarity) };
         record?.Invoke(path[0]);
         var angle = spec.InitialAngle;
-        var stop = "max_iterations";
-        for (var iteration = 1; iteration <= spec.MaxIterations; iteration++)
+        (DenseMatrix W, DenseMatrix G)? previous = null;
+        var (status, criterion) = Test(path, stationarity, spec);
+        while (status is null)
         {
-            var gradient = EnvelopeGradient.Compute(x, w, features, solution.OuterWeights, solution.Dual,
-                spec.Weighting == OuterWeighting.Exact, kernels);
-            var largest = Enumerable.Range(0, w.RowCount).Max(j => gradient.Row(j).L2Norm());
-            if (!(largest > 0))
+            if (path.Count - 1 >= spec.MaxIterations)
             {
-                stop = "stationary";
+                status = SearchStatus.Cap;
                 break;
             }
+            var largest = Enumerable.Range(0, w.RowCount).Max(j => gradient.Row(j).L2Norm());
             var squared = gradient.Values.Sum(v => v * v);
+            // The first trial is the Barzilai–Borwein step s·s / s·y from the last step's change in W and G, which
+            // follows the curvature along narrow valleys where a doubled angle zig-zags; the previous angle doubled
+            // when the curvature is not positive.
+            if (previous is { } last)
+            {
+                double ss = 0, sy = 0;
+                for (var i = 0; i < w.Values.Length; i++)
+                {
+                    var (dw, dg) = (w.Values[i] - last.W.Values[i], gradient.Values[i] - last.G.Values[i]);
+                    ss += dw * dw;
+                    sy += dw * dg;
+                }
+                if (sy > 0) angle = Math.Clamp(ss / sy * largest, spec.MinAngle, MaxAngle);
+            }
+            previous = (w, gradient);
             var accepted = false;
             while (angle >= spec.MinAngle)
             {
@@ -58,28 +70,63 @@ public static class FlattestSearch
                 var trialW = NeuronFeatures.UnitRows(w - gradient * eta);
                 var (trialFeatures, trial) = Solve(x, data.Labels, trialW, sigma, spec, kernels);
                 solves++;
+                // Any W the solver certifies is a valid step, rank-deficient Φ included; only a failed solve is refused.
                 if (trial.Status.HasSolution() && trial.Objective <= solution.Objective - spec.Armijo * eta * squared)
                 {
-                    var decrease = (solution.Objective - trial.Objective) / solution.Objective;
                     (w, features, solution) = (trialW, trialFeatures, trial);
-                    path.Add(Step(iteration, solution, w, angle, solves));
+                    gradient = Gradient(x, w, features, solution, spec, kernels);
+                    stationarity = Stationarity(gradient, initialNorm);
+                    path.Add(Step(path.Count, solution, w, angle, solves, stationarity));
                     record?.Invoke(path[^1]);
                     accepted = true;
-                    angle = Math.Min(2 * angle, 0.5);
-                    if (decrease < spec.RelativeTolerance) stop = "converged";
+                    angle = Math.Min(2 * angle, MaxAngle);
                     break;
                 }
                 angle /= 2;
             }
             if (!accepted)
             {
-                stop = "line_search";
+                status = SearchStatus.StepFailure;
                 break;
             }
-            if (stop == "converged") break;
+            (status, criterion) = Test(path, stationarity, spec);
         }
-        return new FlattestSearchResult(path, stop, solution.Status);
+        var decrease = RelativeDecrease(path, spec.Window);
+        var message = status switch
+        {
+            SearchStatus.Converged => $"converged by {criterion} after {path.Count - 1} steps",
+            SearchStatus.Cap => $"hit the cap of {spec.MaxIterations} steps before converging",
+            _ => $"no rotation down to {spec.MinAngle:G3} rad decreased F_min enough after {path.Count - 1} steps",
+        };
+        return new FlattestSearchResult(path, status.Value, criterion, stationarity, decrease,
+            $"{message}; ‖G‖/‖G₀‖ = {stationarity:G3}, relative decrease over the last {Math.Min(spec.Window, path.Count - 1)} steps = {decrease:G3}",
+            solution.Status);
     }
+
+    /// <summary>The convergence test: stationarity first, then the relative decrease over a full window.</summary>
+    private static (SearchStatus?, string) Test(List<SearchStep> path, double stationarity, FlattestSearchSpec spec)
+    {
+        if (stationarity <= spec.StationarityTolerance) return (SearchStatus.Converged, "stationarity");
+        if (path.Count - 1 >= spec.Window && RelativeDecrease(path, spec.Window) <= spec.RelativeTolerance)
+            return (SearchStatus.Converged, "decrease");
+        return (null, "");
+    }
+
+    private static double RelativeDecrease(List<SearchStep> path, int window)
+    {
+        if (path.Count < 2) return 0;
+        var before = path[Math.Max(0, path.Count - 1 - window)].Objective;
+        return (before - path[^1].Objective) / before;
+    }
+
+    private static double Stationarity(DenseMatrix gradient, double initialNorm) =>
+        initialNorm > 0 ? FrobeniusNorm(gradient) / initialNorm : 0;
+
+    private static double FrobeniusNorm(DenseMatrix g) => Math.Sqrt(g.Values.Sum(v => v * v));
+
+    private static DenseMatrix Gradient(DenseMatrix x, DenseMatrix w, NeuronFeatures features, FlattestInterpolatorResult solution,
+        FlattestSearchSpec spec, IDenseKernels kernels) =>
+        EnvelopeGradient.Compute(x, w, features, solution.OuterWeights, solution.Dual, spec.Weighting == OuterWeighting.Exact, kernels);
 
     private static (NeuronFeatures, FlattestInterpolatorResult) Solve(DenseMatrix x, double[] y, DenseMatrix w, Activation sigma,
         FlattestSearchSpec spec, IDenseKernels kernels)
@@ -89,6 +136,6 @@ public static class FlattestSearch
         return (features, FlattestInterpolatorSolver.Solve(problem, kernels, spec.Solver));
     }
 
-    private static SearchStep Step(int iteration, FlattestInterpolatorResult s, DenseMatrix w, double angle, int solves) =>
-        new(iteration, s.Objective, s.FlatnessMin, w, s.OuterWeights, angle, solves);
+    private static SearchStep Step(int iteration, FlattestInterpolatorResult s, DenseMatrix w, double angle, int solves, double stationarity) =>
+        new(iteration, s.Objective, s.FlatnessMin, w, s.OuterWeights, angle, solves, s.LowerBound, stationarity);
 }

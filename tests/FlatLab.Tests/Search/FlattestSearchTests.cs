@@ -50,7 +50,7 @@ public sealed class FlattestSearchTests
 
         var result = FlattestSearch.Run(data, w0, sigma, spec, DenseKernels.Default);
 
-        Assert.True(result.Path.Count >= 3, $"only {result.Path.Count} points; stop: {result.Stop}");
+        Assert.True(result.Path.Count >= 3, $"only {result.Path.Count} points: {result.Message}");
         Assert.True(result.LastStatus.HasSolution());
         var x = TrainingFixtures.X(data);
         // The start is the flattest interpolator for the normalised starting directions.
@@ -84,7 +84,7 @@ public sealed class FlattestSearchTests
         }
         var best = Assert.IsType<SearchStep>(result.Best);
         Assert.True(best.Objective < 0.99 * result.Path[0].Objective,
-            $"The objective went from {result.Path[0].Objective:G6} to {best.Objective:G6} ({result.Stop}).");
+            $"The objective went from {result.Path[0].Objective:G6} to {best.Objective:G6} ({result.Message}).");
     }
 
     [Fact]
@@ -99,6 +99,7 @@ public sealed class FlattestSearchTests
 
         Assert.Empty(result.Path);
         Assert.False(result.LastStatus.HasSolution());
-        Assert.StartsWith("the start does not interpolate", result.Stop);
+        Assert.StartsWith("the start does not interpolate", result.Message);
+        Assert.Equal(SearchStatus.StartFailure, result.Status);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FlatLab.Experiments.Running;
+using FlatLab.Search;
 
 namespace FlatLab.Experiments.Results;
 
@@ -104,7 +105,7 @@ public sealed record CaseResult
     public double CaseSeconds { get; init; } = double.NaN;
 
     // Theory diagnostics of ρ cases (docs/theory.md); NaN where they do not apply.
-    [ResultColumn("`objective` / `lower_bound` (≥ 1): how tight the paper's Theorem 1 bound is (docs/theory.md).")]
+    [ResultColumn("`objective` / `lower_bound` (≥ 1): how tight the paper's Theorem 1 bound is (docs/theory.md); for a `search`, at its final directions.")]
     public double FlatnessOverLowerBound { get; init; } = double.NaN;
     [ResultColumn("Largest eigenvalue of ΦΦᵀ/n (the mean direction of σ, Lemma 2).")]
     public double GramLargest { get; init; } = double.NaN;
@@ -122,13 +123,13 @@ public sealed record CaseResult
     public double ParticipationRatio { get; init; } = double.NaN;
     [ResultColumn("Share of Σ|a_j| carried by the largest 10% of the neurons.")]
     public double TopDecileShare { get; init; } = double.NaN;
-    [ResultColumn("F_min of the Theorem 4 reference interpolator on the same data, when it interpolates (noiseless links equal to the activation); NaN otherwise.")]
+    [ResultColumn("F_min of the Theorem 4 reference interpolator on the same data (for a `search`, on the network's inputs, zero biases), when it interpolates (noiseless links equal to the activation); NaN otherwise.")]
     public double ReferenceFlatnessMin { get; init; } = double.NaN;
     [ResultColumn("Networks with biases: mean over neurons of |b_j| / ‖(w_j, b_j)‖ (the paper's Appendix D.6: the flattest interpolator on Gaussian data has zero bias); NaN without biases.")]
     public double BiasShare { get; init; } = double.NaN;
 
     // Optimizer runs and searches (NaN / 0 for ρ cases); docs/optimizers.md.
-    [ResultColumn("`train`: training steps taken; `search`: accepted search iterations.")]
+    [ResultColumn("`train`: training steps taken; `search`: accepted search steps.")]
     public int TrainSteps { get; init; }
     [ResultColumn("`train`: the final training loss L_S.", Unit = "label units²")]
     public double TrainLoss { get; init; } = double.NaN;
@@ -144,6 +145,18 @@ public sealed record CaseResult
     public double AlignmentMean { get; init; } = double.NaN;
     [ResultColumn("Median over neurons of ‖P_U ŵ_j‖.")]
     public double AlignmentMedian { get; init; } = double.NaN;
+
+    // Searches (none / NaN for other cases); docs/optimizers.md §6.
+    [ResultColumn("`search`: why it stopped (docs/optimizers.md §6): its convergence test held, the iteration cap was hit first, no rotation decreased F_min enough, or the start had no interpolator (or no reference to start from); `none` for other cases.")]
+    public SearchStatus SearchStatus { get; init; }
+    [ResultColumn("`search`: ‖G‖_F / ‖G₀‖_F at the last point, the projected envelope gradient relative to the start's.")]
+    public double SearchStationarity { get; init; } = double.NaN;
+    [ResultColumn("`search`: F_min's relative decrease over the last `window` accepted steps (the whole path when shorter).")]
+    public double SearchRelativeDecrease { get; init; } = double.NaN;
+    [ResultColumn("`search`: the population loss of the Theorem 4 reference when it interpolates the sample; NaN otherwise.", Unit = "label units²")]
+    public double ReferencePopulationLoss { get; init; } = double.NaN;
+    [ResultColumn("`search`: `flatness_min` / `reference_flatness_min` (below 1: flatter than the reference).")]
+    public double FlatnessOverReference { get; init; } = double.NaN;
     /// <summary>The recorded trajectory or search path; written to trajectories.csv / .parquet, not to the results table.</summary>
     public TrajectoryPoint[]? Trajectory { get; init; }
 

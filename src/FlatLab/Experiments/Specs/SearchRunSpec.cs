@@ -4,36 +4,54 @@ namespace FlatLab.Experiments.Specs;
 
 /// <summary>
 /// A search for the flattest interpolator over (a, W) (docs/optimizers.md): from random directions,
-/// from directions at correlation <see cref="Rho"/>, or from the directions a training run learned.
-/// One case per panel and seed.
+/// from directions at correlation <see cref="Rho"/>, from the directions a training run learned, or from
+/// the Theorem 4 reference network with its directions perturbed. One case per panel and seed; a spec
+/// lists several to multi-start. The search stops by its convergence test; <see cref="MaxIterations"/> is
+/// a safety net.
 /// </summary>
 public sealed record SearchRunSpec
 {
     public string Name { get; init; } = "";
-    /// <summary>"random", "rho" or "trained".</summary>
+    /// <summary>"random", "rho", "trained" or "reference".</summary>
     public string Start { get; init; } = "random";
     /// <summary>The correlation of the start when <see cref="Start"/> is "rho".</summary>
     public double Rho { get; init; } = 0.1;
     /// <summary>The optimizer run (its name in "optimizers") whose network starts the search when
     /// <see cref="Start"/> is "trained".</summary>
     public string? From { get; init; }
-    public int MaxIterations { get; init; } = 30;
+    /// <summary>The size of the perturbation of the reference's directions when <see cref="Start"/> is "reference":
+    /// each unit row gets Gaussian noise of this standard deviation per coordinate over √d, then is normalised.</summary>
+    public double Perturbation { get; init; } = 0.1;
+    /// <summary>The iteration cap, a safety net; a search that hits it says so (search_status "cap").</summary>
+    public int MaxIterations { get; init; } = 500;
     public double InitialAngle { get; init; } = 0.05;
+    /// <summary>Converged when the projected envelope gradient has fallen to this fraction of the start's.</summary>
+    public double StationarityTolerance { get; init; } = 1e-3;
+    /// <summary>Converged when F_min decreased by at most this fraction over the last <see cref="Window"/> steps.</summary>
+    public double RelativeTolerance { get; init; } = 1e-4;
+    public int Window { get; init; } = 10;
     public string[]? Panels { get; init; }
 
     public void Validate(string field, IReadOnlyCollection<string> panelNames, IReadOnlyCollection<string> optimizerNames)
     {
         SpecNames.Check($"{field}.name", Name);
-        if (Start is not ("random" or "rho" or "trained"))
-            throw new SpecException($"{field}.start", Start, "expected random, rho or trained");
+        if (Start is not ("random" or "rho" or "trained" or "reference"))
+            throw new SpecException($"{field}.start", Start, "expected random, rho, trained or reference");
         if (Start == "rho" && !(Rho >= 0 && Rho <= 1))
             throw new SpecException($"{field}.rho", Rho.ToString("R", CultureInfo.InvariantCulture), "a correlation must lie in [0, 1]");
         if (Start == "trained" && (From is null || !optimizerNames.Contains(From)))
             throw new SpecException($"{field}.from", From, $"must name one of the optimizer runs ({string.Join(", ", optimizerNames)})");
-        if (MaxIterations < 1 || MaxIterations > 10_000)
-            throw new SpecException($"{field}.max_iterations", MaxIterations.ToString(CultureInfo.InvariantCulture), "must lie in [1, 10000]");
+        if (Start == "reference" && !(Perturbation >= 0 && Perturbation <= 10))
+            throw new SpecException($"{field}.perturbation", Perturbation.ToString("R", CultureInfo.InvariantCulture), "must lie in [0, 10]");
+        if (MaxIterations < 1 || MaxIterations > 100_000)
+            throw new SpecException($"{field}.max_iterations", MaxIterations.ToString(CultureInfo.InvariantCulture), "must lie in [1, 100000]");
+        if (Window < 1 || Window > 1000)
+            throw new SpecException($"{field}.window", Window.ToString(CultureInfo.InvariantCulture), "must lie in [1, 1000]");
         if (!(InitialAngle > 0 && InitialAngle < 1))
             throw new SpecException($"{field}.initial_angle", InitialAngle.ToString("R", CultureInfo.InvariantCulture), "must lie in (0, 1) radians");
+        foreach (var (name, value) in new[] { ("stationarity_tolerance", StationarityTolerance), ("relative_tolerance", RelativeTolerance) })
+            if (!(value > 0 && value < 1))
+                throw new SpecException($"{field}.{name}", value.ToString("R", CultureInfo.InvariantCulture), "must lie in (0, 1)");
         SpecNames.CheckPanels($"{field}.panels", Panels, panelNames);
     }
 }
