@@ -26,7 +26,7 @@ public sealed class SearchCaseTests
     {
         using var folder = new TempDirectory();
 
-        var rows = SweepRuns.Run(SweepSpecJson.Parse(SpecText), folder.Path).Rows.Where(r => r.Kind == "search").ToDictionary(r => r.CaseKey);
+        var rows = SweepRuns.Run(SweepSpecJson.Parse(SpecText), folder.Path).Rows.Where(r => r.Kind == FlatLab.Experiments.Running.CaseKind.Search).ToDictionary(r => r.CaseKey);
 
         // A cap of 3 steps is hit, and said so.
         Assert.Equal(SearchStatus.Cap, rows["relu/s00/search-random"].SearchStatus);
