@@ -1,3 +1,4 @@
+using System.Globalization;
 using FlatLab.Experiments.Analysis;
 using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Runs;
@@ -5,22 +6,26 @@ using FlatLab.Experiments.Runs;
 namespace FlatLab.Reporting.Figures;
 
 /// <summary>
-/// Every figure of a run, rendered in memory (docs/report.md): per panel one scatter (population loss
-/// against F_min, log-log, coloured by ρ, with the optimizer trajectories and search paths of the
-/// panel); per figure value (PanelSpec.Figure) a composite of its panels side by side in case order,
-/// like the paper's Figures 2, 3 and 4 (panels with an empty figure value share <c>figure-other</c>);
-/// per scaling study one plot of its fitted laws. Only usable rows are drawn.
+/// Every figure of a run, rendered in memory (docs/report.md): per panel one plot of population loss
+/// against F_min (log-log, coloured by ρ), one dot per ρ at the means over seeds with the seeds' range
+/// as bars, with the optimizer trajectories and search paths of the panel (<c>panel-&lt;name&gt;</c>);
+/// per figure value (PanelSpec.Figure) a composite of its panels in case order, lettered (a), (b), ...,
+/// like the paper's Figures 2, 3 and 4, seed-averaged (<c>figure-&lt;figure&gt;</c>) and with every seed
+/// (<c>figure-&lt;figure&gt;-seeds</c>), its panels sharing one ρ colour scale and colour bar (panels
+/// with an empty figure value share <c>figure-other</c>); per scaling study one plot of its fitted laws.
+/// Each as PNG, SVG and PDF.
 /// </summary>
 public static class FigureSet
 {
     public const int PanelWidth = 640;
-    public const int PanelHeight = 480;
+    public const int PanelHeight = 500;
     public const int CellWidth = 560;
-    public const int CellHeight = 450;
+    public const int CellHeight = 470;
     public const int ScalingWidth = 900;
     public const int ScalingHeight = 520;
 
-    /// <summary>Renders the figures: panels, then composites, then scaling studies (none of the first two without rows).</summary>
+    /// <summary>Renders the figures: panels, then composites (seed-averaged, then every seed, per figure
+    /// value), then scaling studies (none of the first two without rows).</summary>
     /// <param name="titles">Panel titles by panel name (PanelSpec.Title); a panel without one is titled by its name.</param>
     /// <param name="scaling">The fitted laws of the run's scaling studies (ScalingAnalysis.Fit); empty without any.</param>
     public static IReadOnlyList<RenderedFigure> Render(IReadOnlyList<CaseResult> rows, IReadOnlyDictionary<string, string>? titles,
@@ -33,31 +38,39 @@ public static class FigureSet
 
         foreach (var panel in panels)
         {
+            var panelRows = panel.ToList();
             var title = Title(panel.Key, titles);
-            var plot = PanelPlot.Create(panel.ToList(), title);
-            figures.Add(new RenderedFigure(RunFolder.PanelFigureStem(panel.Key), title, FigureKind.Panel,
-                FigureRenderer.Png([plot], PanelWidth, PanelHeight), FigureRenderer.Svg([plot], PanelWidth, PanelHeight, title)));
+            var plot = PanelPlot.Create(panelRows, title + "\n" + Sizes(panelRows), Scale(panelRows), PanelPoints.SeedAveraged, colorBar: true);
+            figures.Add(Rendered(RunFolder.PanelFigureStem(panel.Key), title, FigureKind.Panel, [plot], PanelWidth, PanelHeight, null));
         }
 
         foreach (var figure in panels.GroupBy(p => p.First().Figure))
         {
-            var plots = figure.Select(p => PanelPlot.Create(p.ToList(), Title(p.Key, titles))).ToList();
-            var title = FigureTitle(figure.Key) + ": " + string.Join("; ", figure.Select(p => Title(p.Key, titles)));
-            figures.Add(new RenderedFigure(RunFolder.CompositeFigureStem(figure.Key), title, FigureKind.Composite,
-                FigureRenderer.Png(plots, CellWidth, CellHeight), FigureRenderer.Svg(plots, CellWidth, CellHeight, title)));
+            var members = figure.Select(p => (Rows: (IReadOnlyList<CaseResult>)p.ToList(), Title: Title(p.Key, titles))).ToList();
+            var scale = Scale(members.SelectMany(m => m.Rows).ToList());
+            var bar = new SharedColorBar(scale, PanelPlot.ColorBarLabel);
+            var lettered = members.Select((m, i) => $"({Letter(i)}) {m.Title}").ToList();
+            foreach (var (points, stem, kind, what) in new[]
+            {
+                (PanelPoints.SeedAveraged, RunFolder.CompositeFigureStem(figure.Key), FigureKind.Composite, "means over seeds"),
+                (PanelPoints.Seeds, RunFolder.CompositeSeedsFigureStem(figure.Key), FigureKind.CompositeSeeds, "every seed"),
+            })
+            {
+                var plots = members.Select((m, i) => PanelPlot.Create(m.Rows, lettered[i] + "\n" + Sizes(m.Rows), scale, points, colorBar: false)).ToList();
+                var title = $"{FigureTitle(figure.Key)} ({what}): {string.Join("; ", lettered)}";
+                figures.Add(Rendered(stem, title, kind, plots, CellWidth, CellHeight, bar));
+            }
         }
 
         foreach (var series in scaling.GroupBy(f => f.Series))
         {
             var plot = ScalingPlot.Create(series.Key, series.ToList());
-            var title = $"Scaling study {series.Key}";
-            figures.Add(new RenderedFigure(RunFolder.ScalingFigureStem(series.Key), title, FigureKind.Scaling,
-                FigureRenderer.Png([plot], ScalingWidth, ScalingHeight), FigureRenderer.Svg([plot], ScalingWidth, ScalingHeight, title)));
+            figures.Add(Rendered(RunFolder.ScalingFigureStem(series.Key), $"Scaling study {series.Key}", FigureKind.Scaling, [plot], ScalingWidth, ScalingHeight, null));
         }
         return figures;
     }
 
-    /// <summary>Writes each figure as <c>&lt;stem&gt;.png</c> and <c>&lt;stem&gt;.svg</c> into <paramref name="folder"/>
+    /// <summary>Writes each figure as <c>&lt;stem&gt;.png</c>, <c>.svg</c> and <c>.pdf</c> into <paramref name="folder"/>
     /// (created when missing), atomically; returns the paths written.</summary>
     public static IReadOnlyList<string> Write(IReadOnlyList<RenderedFigure> figures, string folder)
     {
@@ -68,15 +81,44 @@ public static class FigureSet
         {
             var png = Path.Combine(folder, RunFolder.FigureFileName(figure.Stem, "png"));
             var svg = Path.Combine(folder, RunFolder.FigureFileName(figure.Stem, "svg"));
+            var pdf = Path.Combine(folder, RunFolder.FigureFileName(figure.Stem, "pdf"));
             AtomicFileWriter.Write(png, stream => stream.Write(figure.Png));
             AtomicFileWriter.WriteAllText(svg, figure.Svg);
+            AtomicFileWriter.Write(pdf, stream => stream.Write(figure.Pdf));
             written.Add(png);
             written.Add(svg);
+            written.Add(pdf);
         }
         return written;
     }
 
     public static string FigureTitle(string figure) => string.IsNullOrWhiteSpace(figure) ? "Other panels" : "Figure " + figure;
+
+    /// <summary>The panel letters of a composite: a … z, then aa, ab, ….</summary>
+    internal static string Letter(int index) =>
+        index < 26 ? ((char)('a' + index)).ToString() : Letter(index / 26 - 1) + Letter(index % 26);
+
+    /// <summary>"d = 30, n = 400, m = 800": the sizes of a panel's ρ cases (a range where they vary).</summary>
+    internal static string Sizes(IReadOnlyList<CaseResult> rows) =>
+        $"d = {Range(rows.Select(r => r.D))}, n = {Range(rows.Select(r => r.N))}, m = {Range(rows.Select(r => r.M))}";
+
+    private static string Range(IEnumerable<int> values)
+    {
+        var list = values.ToList();
+        if (list.Count == 0) return "?";
+        var (low, high) = (list.Min(), list.Max());
+        return low == high ? low.ToString(CultureInfo.InvariantCulture) : $"{low.ToString(CultureInfo.InvariantCulture)}–{high.ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>The ρ colour scale over every ρ case of the rows, failed ones included (their crosses take its colours).</summary>
+    private static RhoColorScale Scale(IReadOnlyList<CaseResult> rows) =>
+        new(rows.Where(r => r.IsRho && double.IsFinite(r.Rho)).Select(r => r.Rho).ToList(), new ScottPlot.Colormaps.Viridis());
+
+    private static RenderedFigure Rendered(string stem, string title, FigureKind kind, IReadOnlyList<ScottPlot.Plot> plots, int width, int height, SharedColorBar? bar) =>
+        new(stem, title, kind,
+            FigureRenderer.Png(plots, width, height, bar),
+            FigureRenderer.Svg(plots, width, height, title, bar),
+            FigureRenderer.Pdf(plots, width, height, title, bar));
 
     private static string Title(string panel, IReadOnlyDictionary<string, string>? titles) =>
         titles is not null && titles.TryGetValue(panel, out var t) && !string.IsNullOrWhiteSpace(t) ? t : panel;

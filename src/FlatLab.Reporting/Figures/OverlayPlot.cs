@@ -51,11 +51,6 @@ internal static class OverlayPlot
                 plotted.AddRange(path);
             }
         }
-        if (plotted.Count > 0)
-        {
-            plot.ShowLegend(Edge.Bottom);
-            plot.Legend.FontSize = PanelPlot.TickSize;
-        }
-        return plotted;
+        return plotted; // the panel shows the legend
     }
 }

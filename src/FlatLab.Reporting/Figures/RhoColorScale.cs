@@ -8,6 +8,7 @@ namespace FlatLab.Reporting.Figures;
 /// </summary>
 internal sealed class RhoColorScale : IHasColorAxis
 {
+    /// <param name="rhos">Every ρ the scale must cover (all panels of a composite share one scale).</param>
     public RhoColorScale(IReadOnlyCollection<double> rhos, IColormap colormap)
     {
         Colormap = colormap;
@@ -34,23 +35,35 @@ internal sealed class RhoColorScale : IHasColorAxis
 
     public Color GetColor(double rho) => Colormap.GetColor((Transform(rho) - Low) / (High - Low));
 
-    /// <summary>Ticks for the colour bar, labelled in ρ.</summary>
+    /// <summary>Ticks for the colour bar, labelled in ρ: both ends (the smallest and largest ρ) and the
+    /// round values between them that are not too close to an end to be read apart.</summary>
     public ScottPlot.TickGenerators.NumericManual Ticks()
     {
         var ticks = new ScottPlot.TickGenerators.NumericManual();
+        foreach (var (position, label) in LabelledTicks()) ticks.AddMajor(position, label);
+        if (IsLog) foreach (var position in LogTicks.Create(Low, High).Minor) ticks.AddMinor(position);
+        return ticks;
+    }
+
+    /// <summary>The labelled ticks of <see cref="Ticks"/>, in transformed units, ascending.</summary>
+    public IReadOnlyList<(double Position, string Label)> LabelledTicks()
+    {
+        var inner = new List<(double Position, string Label)>();
         if (IsLog)
         {
-            var (major, minor) = LogTicks.Create(Low, High);
-            foreach (var (position, _) in major) ticks.AddMajor(position, Format(Math.Pow(10, position)));
-            foreach (var position in minor) ticks.AddMinor(position);
+            foreach (var (position, _) in LogTicks.Create(Low, High).Major) inner.Add((position, Format(Math.Pow(10, position))));
         }
         else
         {
             var step = NiceStep((High - Low) / 5);
-            for (var v = Math.Ceiling(Low / step) * step; v <= High + 1e-12; v += step) ticks.AddMajor(v, Format(v));
+            for (var v = Math.Ceiling(Low / step) * step; v <= High + 1e-12; v += step) inner.Add((v, Format(v)));
         }
-        return ticks;
+        var gap = 0.08 * (High - Low);
+        var ends = new List<(double Position, string Label)> { (Low, Format(Untransform(Low))), (High, Format(Untransform(High))) };
+        return ends.Concat(inner.Where(t => t.Position - Low > gap && High - t.Position > gap)).DistinctBy(t => t.Label).OrderBy(t => t.Position).ToList();
     }
+
+    private double Untransform(double value) => IsLog ? Math.Pow(10, value) : value;
 
     private static string Format(double rho) => rho.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -110,7 +110,7 @@ public sealed class OptimizerCaseTests
 
         RunReport.Write(folder.Path, Spec, result.Rows, RunManifestFactory.Capture(Spec, settings, result, started));
 
-        foreach (var file in new[] { RunFolder.TrajectoriesCsvFileName, RunFolder.TrajectoriesParquetFileName, Path.Combine("figures", "relu.png") })
+        foreach (var file in new[] { RunFolder.TrajectoriesCsvFileName, RunFolder.TrajectoriesParquetFileName, Path.Combine("figures", "panel-relu.png") })
             Assert.True(new FileInfo(Path.Combine(folder.Path, file)).Length > 0, file);
         var rows = ResultsTable.Read(Path.Combine(folder.Path, RunFolder.ResultsCsvFileName));
         Assert.Equal([CaseKind.Rho, CaseKind.Train, CaseKind.Train, CaseKind.Search, CaseKind.Search], rows.Take(5).Select(r => r.Kind));

@@ -88,16 +88,19 @@ public sealed class RunFolder
         return path;
     }
 
-    /// <summary>The figure of one panel, without extension: its name with any character outside [A-Za-z0-9_-] as '-'.</summary>
-    public static string PanelFigureStem(string panel) => SafeStem(panel);
+    /// <summary>The figure of one panel, without extension: "panel-" and its name with any character outside [A-Za-z0-9_-] as '-'.</summary>
+    public static string PanelFigureStem(string panel) => "panel-" + SafeStem(panel);
 
     /// <summary>The composite of one figure value (PanelSpec.Figure), without extension: "figure-2"; "figure-other" for panels without one.</summary>
     public static string CompositeFigureStem(string figure) => "figure-" + (string.IsNullOrWhiteSpace(figure) ? "other" : SafeStem(figure));
 
+    /// <summary>The composite of one figure value with every seed drawn, without extension: "figure-2-seeds".</summary>
+    public static string CompositeSeedsFigureStem(string figure) => CompositeFigureStem(figure) + "-seeds";
+
     /// <summary>The fitted laws of one scaling study, without extension: "scaling-relu-laws".</summary>
     public static string ScalingFigureStem(string series) => "scaling-" + SafeStem(series) + "-laws";
 
-    /// <summary>A figure's file name: "&lt;stem&gt;.&lt;extension&gt;" (png or svg).</summary>
+    /// <summary>A figure's file name: "&lt;stem&gt;.&lt;extension&gt;" (png, svg or pdf).</summary>
     public static string FigureFileName(string stem, string extension) => stem + "." + extension;
 
     /// <summary>A figure file's path relative to the run folder: "figures/&lt;stem&gt;.&lt;extension&gt;".</summary>

@@ -58,8 +58,10 @@ public sealed class PlotCommandTests : IDisposable
         Assert.True(sweep.ExitCode == 0, sweep.Error);
         var drawn = Path.Combine(run, "figures");
         var stems = Directory.GetFiles(drawn, "*.svg").Select(Path.GetFileNameWithoutExtension).Order().ToArray();
-        Assert.Equal(["figure-main", "figure-scaling-law", "law-d4", "law-d6", "law-d8", "relu", "scaling-law-laws"], stems);
-        Assert.Contains("train gd", File.ReadAllText(Path.Combine(drawn, "relu.svg"))); // the overlay's legend
+        Assert.Equal(["figure-main", "figure-main-seeds", "figure-scaling-law", "figure-scaling-law-seeds", "panel-law-d4", "panel-law-d6", "panel-law-d8",
+            "panel-relu", "scaling-law-laws"], stems);
+        Assert.Equal(stems, Directory.GetFiles(drawn, "*.pdf").Select(Path.GetFileNameWithoutExtension).Order().ToArray());
+        Assert.Contains("optimizer gd", File.ReadAllText(Path.Combine(drawn, "panel-relu.svg"))); // the overlay's legend
 
         var figures = _dir.File("again");
         var plot = CliRun.Of("plot", "--results", Path.Combine(run, table), "--out", figures);
@@ -85,7 +87,7 @@ public sealed class PlotCommandTests : IDisposable
 
         Assert.True(plot.ExitCode == 0, plot.Error);
         Assert.Contains("no spec.json", plot.Output);
-        Assert.NotEqual(File.ReadAllText(Path.Combine(run, "figures", "relu.svg")), File.ReadAllText(_dir.File(Path.Combine("bare", "relu.svg"))));
+        Assert.NotEqual(File.ReadAllText(Path.Combine(run, "figures", "panel-relu.svg")), File.ReadAllText(_dir.File(Path.Combine("bare", "panel-relu.svg"))));
         Assert.False(File.Exists(_dir.File(Path.Combine("bare", "scaling-law-laws.svg"))));
     }
 
@@ -103,7 +105,7 @@ public sealed class PlotCommandTests : IDisposable
         Assert.False(Directory.Exists(_dir.File("f")));
     }
 
-    /// <summary>The same files with the same content: SVG text and PNG bytes.</summary>
+    /// <summary>The same files with the same content: SVG text, PNG and PDF bytes.</summary>
     private static void AssertSameFigures(string expectedFolder, string actualFolder)
     {
         var expected = Directory.GetFiles(expectedFolder).Select(Path.GetFileName).Order().ToArray();

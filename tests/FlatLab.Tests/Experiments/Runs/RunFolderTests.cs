@@ -38,8 +38,8 @@ public sealed class RunFolderTests
     }
 
     [Theory]
-    [InlineData("fig2-relu", "fig2-relu")]
-    [InlineData("a b/c.d", "a-b-c-d")]
+    [InlineData("fig2-relu", "panel-fig2-relu")]
+    [InlineData("a b/c.d", "panel-a-b-c-d")]
     public void Given_a_panel_name_When_its_figure_is_named_Then_only_safe_characters_remain(string panel, string stem) =>
         Assert.Equal(stem, RunFolder.PanelFigureStem(panel));
 
@@ -48,6 +48,7 @@ public sealed class RunFolderTests
     {
         Assert.Equal("figure-2", RunFolder.CompositeFigureStem("2"));
         Assert.Equal("figure-other", RunFolder.CompositeFigureStem(" "));
+        Assert.Equal("figure-2-seeds", RunFolder.CompositeSeedsFigureStem("2"));
         Assert.Equal("scaling-relu-laws", RunFolder.ScalingFigureStem("relu"));
     }
 }

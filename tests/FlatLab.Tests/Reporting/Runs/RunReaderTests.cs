@@ -72,8 +72,12 @@ public sealed class RunReaderTests
         ];
         Assert.Equal(names.Order(), Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order());
         Assert.Equal([RunFolder.FiguresFolderName], Directory.GetDirectories(dir.Path).Select(Path.GetFileName));
-        string[] stems = ["pa", "pb", "pc", RunFolder.CompositeFigureStem("2"), RunFolder.CompositeFigureStem("4")];
-        var figures = stems.SelectMany(s => new[] { RunFolder.FigureFile(s, "png"), RunFolder.FigureFile(s, "svg") });
+        string[] stems =
+        [
+            RunFolder.PanelFigureStem("pa"), RunFolder.PanelFigureStem("pb"), RunFolder.PanelFigureStem("pc"),
+            RunFolder.CompositeFigureStem("2"), RunFolder.CompositeSeedsFigureStem("2"), RunFolder.CompositeFigureStem("4"), RunFolder.CompositeSeedsFigureStem("4"),
+        ];
+        var figures = stems.SelectMany(s => new[] { RunFolder.FigureFile(s, "png"), RunFolder.FigureFile(s, "svg"), RunFolder.FigureFile(s, "pdf") });
         Assert.Equal(names.Concat(figures).Select(dir.File).Order(), written.Order());
     }
 

@@ -23,7 +23,8 @@ public class RunReportTests
         var rows = SyntheticRows.Sweep();
         RunReport.Write(dir.Path, Spec(), rows, Manifest(rows));
         foreach (var name in new[] { "results.csv", "results.parquet", "manifest.json", "summary.md", "report.html",
-                     "figures/pa.png", "figures/pa.svg", "figures/pc.svg", "figures/figure-2.png", "figures/figure-2.svg", "figures/figure-4.svg" })
+                     "figures/panel-pa.png", "figures/panel-pa.svg", "figures/panel-pc.pdf", "figures/figure-2.png", "figures/figure-2.svg", "figures/figure-2.pdf",
+                     "figures/figure-2-seeds.svg", "figures/figure-4.svg" })
             Assert.True(new FileInfo(dir.File(name)).Length > 0, $"{name} is missing or empty");
         Assert.Empty(Directory.EnumerateFiles(dir.Path, "*.tmp", SearchOption.AllDirectories));
         Assert.Equal(rows, ResultsTable.Read(dir.File("results.parquet")));
