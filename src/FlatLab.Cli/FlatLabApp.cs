@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using FlatLab.Cli.Commands;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -63,12 +64,15 @@ public static class FlatLabApp
         });
         try
         {
-            return app.Run(NormaliseArguments(args));
+            var normalised = NormaliseArguments(args);
+            RejectRepeatedOptions(normalised);
+            return app.Run(normalised);
         }
         catch (Exception e) when (IsBadInput(e))
         {
-            if (MachineOutput.Requested(args)) error.WriteLine(MachineOutput.Error("bad_input", ExitCodes.BadInput, OneLine(e.Message)));
-            else error.WriteLine($"flatlab: error: {OneLine(e.Message)}");
+            var message = OneLine(NameConversionFailure(NormaliseArguments(args), e.Message));
+            if (MachineOutput.Requested(args)) error.WriteLine(MachineOutput.Error("bad_input", ExitCodes.BadInput, message));
+            else error.WriteLine($"flatlab: error: {message}");
             return ExitCodes.BadInput;
         }
         catch (Exception e)
@@ -112,6 +116,75 @@ public static class FlatLabApp
         }
         return [.. result];
     }
+
+    /// <summary>
+    /// A repeated option is an error naming it: the parser would keep the last value and drop the
+    /// others without a word (<c>--seed 1 --seed 2</c> is more likely a slip than an intent).
+    /// </summary>
+    internal static void RejectRepeatedOptions(string[] args)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var arg in args.Skip(1))
+        {
+            if (!IsOptionToken(arg)) continue;
+            var name = arg.Split('=', 2)[0];
+            if (!seen.Add(name))
+                throw new InputException($"{Display(name)} is given more than once; give it once.");
+        }
+    }
+
+    /// <summary>An option name, not a value: negative numbers such as <c>-1</c> are values.</summary>
+    private static bool IsOptionToken(string arg) =>
+        arg.Length > 1 && arg[0] == '-' && arg != "--"
+        && !double.TryParse(arg, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+
+    /// <summary>The option as the user typed it (<c>-d</c> is shown as <c>--d</c>).</summary>
+    private static string Display(string name) => name is "-d" or "-n" or "-m" ? "-" + name : name;
+
+    /// <summary>
+    /// The parser's "Failed to convert '-1' to UInt64." names neither the option nor what it accepts:
+    /// find the option that carried the value and say what it expects.
+    /// </summary>
+    internal static string NameConversionFailure(string[] args, string message)
+    {
+        var failed = Regex.Match(message, @"^Failed to convert '(.*)' to ([^.\s]+)\.", RegexOptions.Singleline);
+        if (!failed.Success) return message;
+        var value = failed.Groups[1].Value;
+        for (var i = 1; i < args.Length; i++)
+        {
+            string? option = null;
+            if (args[i] == value && IsOptionToken(args[i - 1])) option = args[i - 1];
+            else if (args[i].EndsWith("=" + value, StringComparison.Ordinal) && IsOptionToken(args[i])) option = args[i].Split('=', 2)[0];
+            if (option is null) continue;
+            var type = OptionType(args[0], option);
+            return $"{Display(option)}: '{value}' is not {Expected(type)}.";
+        }
+        return message;
+    }
+
+    private static readonly Dictionary<string, Type> SettingsTypes = new(StringComparer.Ordinal)
+    {
+        ["solve"] = typeof(SolveSettings), ["generate"] = typeof(GenerateSettings), ["sweep"] = typeof(SweepSettings),
+        ["merge"] = typeof(MergeSettings), ["plot"] = typeof(PlotSettings), ["presets"] = typeof(PresetsSettings),
+    };
+
+    private static Type? OptionType(string command, string option)
+    {
+        if (!SettingsTypes.TryGetValue(command, out var settings)) return null;
+        var name = option.TrimStart('-');
+        var property = settings.GetProperties().FirstOrDefault(p =>
+            p.GetCustomAttribute<CommandOptionAttribute>() is { } o && (o.LongNames.Contains(name) || o.ShortNames.Contains(name)));
+        return property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+    }
+
+    private static string Expected(Type? type) =>
+        type == typeof(ulong) ? "a whole number >= 0"
+        : type == typeof(int) ? "a whole number"
+        : type == typeof(long) ? "a whole number"
+        : type == typeof(uint) ? "a whole number >= 0"
+        : type == typeof(double) ? "a number"
+        : type == typeof(bool) ? "true or false"
+        : "a valid value";
 
     internal static string OneLine(string message) =>
         string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -31,7 +31,7 @@ public sealed class GenerateSettings : SpecSettings<GenerateSpec>
     public int Rank { get; init; } = 3;
 
     [CommandOption("--rho <RHO>")]
-    [Description("Correlation rho in [0, 1] of the inner weights with span(U).")]
+    [Description("Correlation rho in [[0, 1]] of the inner weights with span(U).")]
     [DefaultValue(0.5)]
     public double Rho { get; init; } = 0.5;
 

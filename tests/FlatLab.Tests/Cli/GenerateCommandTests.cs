@@ -73,7 +73,9 @@ public sealed class GenerateCommandTests
     {
         using var dir = new TempDirectory();
         var outDir = dir.File("out");
-        var run = CliRun.Of("generate", "--d", "4", "--n", "6", "--m", "12", option, value, "--out", outDir);
+        // The bad value replaces the default of its option (an option given twice is an error of its own).
+        var sizes = new Dictionary<string, string> { ["--d"] = "4", ["--n"] = "6", ["--m"] = "12", [option] = value };
+        var run = CliRun.Of(["generate", .. sizes.SelectMany(o => new[] { o.Key, o.Value }), "--out", outDir]);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(expected, Assert.Single(run.ErrorLines));
