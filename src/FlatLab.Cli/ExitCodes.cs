@@ -15,6 +15,10 @@ public static class ExitCodes
     /// <summary>An unexpected failure inside FlatLab (a bug): please report it with the message.</summary>
     public const int InternalError = 3;
 
+    /// <summary>The machine, not the input, failed: the disk is full, the file system is read-only or
+    /// over quota, or the device reported an I/O error. Retrying elsewhere can succeed.</summary>
+    public const int IoFailure = 4;
+
     /// <summary>sweep: stopped by Ctrl+C (SIGINT), 128 + 2 as shells report it; finished cases are kept.</summary>
     public const int Interrupted = 130;
 

@@ -68,6 +68,12 @@ public static class FlatLabApp
             RejectRepeatedOptions(normalised);
             return app.Run(normalised);
         }
+        catch (Exception e) when (DeviceFailure(e) is { } failure)
+        {
+            error.WriteLine($"flatlab: I/O failure: {OneLine(e.Message)}" +
+                (ReferenceEquals(failure, e) ? "" : $" ({OneLine(failure.Message)})"));
+            return ExitCodes.IoFailure;
+        }
         catch (Exception e) when (IsBadInput(e))
         {
             var message = OneLine(NameConversionFailure(NormaliseArguments(args), e.Message));
@@ -88,6 +94,19 @@ public static class FlatLabApp
     public static string Version { get; } =
         typeof(FlatLab.Solvers.FlattestInterpolatorSolver).Assembly
             .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    /// <summary>errno values of a failing device or file system (Linux numbering, which .NET keeps as the
+    /// HResult of the IOException): EIO, EFBIG, ENOSPC, EROFS, EDQUOT.</summary>
+    private static readonly HashSet<int> DeviceErrors = [5, 27, 28, 30, 122];
+
+    /// <summary>The IOException, in <paramref name="e"/> or among its inner exceptions, that says the disk or
+    /// file system failed (rather than the input being wrong); null if there is none.</summary>
+    internal static IOException? DeviceFailure(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+            if (x is IOException io && DeviceErrors.Contains(io.HResult)) return io;
+        return null;
+    }
 
     /// <summary>Exceptions that mean the input, not FlatLab, is at fault.</summary>
     internal static bool IsBadInput(Exception e) =>
