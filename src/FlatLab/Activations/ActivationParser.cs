@@ -22,7 +22,7 @@ public static class ActivationParser
             "abs" when arg is null => new Activation(1, 1, -1, "abs"),
             "quadratic" when arg is null => new Activation(2, 1, 1, "quadratic"),
             "linear" when arg is null => new Activation(1, 1, 1, "linear"),
-            "leaky-relu" => new Activation(1, 1, ParseNumber(arg ?? "0.01", text), $"leaky-relu:{Fmt(ParseNumber(arg ?? "0.01", text))}"),
+            "leaky-relu" => LeakyRelu(arg, text),
             "relu-power" => new Activation(ParseDegree(arg, text), 1, 0, $"relu-power:{ParseDegree(arg, text)}"),
             "odd-power" => OddPower(ParseDegree(arg, text), text),
             _ when head.Contains(',') && arg is null => General(s, text),
@@ -41,6 +41,16 @@ public static class ActivationParser
             (_, 1, 0) => $"relu-power:{k}",
             _ => $"{k},{Fmt(cPlus)},{Fmt(cMinus)}",
         };
+
+    /// <summary>The slope is required: a silent default would change the activation studied without a word.</summary>
+    private static Activation LeakyRelu(string? arg, string text)
+    {
+        if (arg is null)
+            throw new ArgumentException(
+                $"Activation '{text}' needs its negative-side slope ALPHA: write leaky-relu:ALPHA, for example leaky-relu:0.01.");
+        var slope = ParseNumber(arg, text);
+        return new Activation(1, 1, slope, $"leaky-relu:{Fmt(slope)}");
+    }
 
     private static Activation OddPower(int k, string text) =>
         k % 2 == 1 ? new Activation(k, 1, 1, $"odd-power:{k}")

@@ -9,7 +9,6 @@ public sealed class ActivationParserTests
     [InlineData("abs", 1, 1.0, -1.0, "abs")]
     [InlineData("quadratic", 2, 1.0, 1.0, "quadratic")]
     [InlineData("linear", 1, 1.0, 1.0, "linear")]
-    [InlineData("leaky-relu", 1, 1.0, 0.01, "leaky-relu:0.01")]
     [InlineData("leaky-relu:0.2", 1, 1.0, 0.2, "leaky-relu:0.2")]
     [InlineData("relu-power:3", 3, 1.0, 0.0, "relu-power:3")]
     [InlineData("odd-power:5", 5, 1.0, 1.0, "odd-power:5")]
@@ -37,6 +36,8 @@ public sealed class ActivationParserTests
     [InlineData("relu-power:x")]
     [InlineData("relu-power:1.5")]
     [InlineData("odd-power:2")]
+    [InlineData("leaky-relu")]
+    [InlineData("leaky-relu:")]
     [InlineData("leaky-relu:abc")]
     [InlineData("leaky-relu:nan")]
     [InlineData("leaky-relu:inf")]
@@ -49,6 +50,14 @@ public sealed class ActivationParserTests
     {
         var ex = Assert.Throws<ArgumentException>(() => ActivationParser.Parse(text));
         Assert.False(string.IsNullOrWhiteSpace(ex.Message));
+    }
+
+    [Fact]
+    public void GivenLeakyReluWithoutSlope_WhenParsed_ThenTheMessageShowsTheFix()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => ActivationParser.Parse("leaky-relu"));
+        Assert.Contains("leaky-relu:ALPHA", ex.Message);
+        Assert.Contains("leaky-relu:0.01", ex.Message);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public static class SweepSpecJson
     /// <summary>Parses and validates; every problem becomes a <see cref="SpecException"/> naming the field.</summary>
     public static SweepSpec Parse(string json)
     {
+        SpecJsonStructure.Check(json);
         SweepSpec? spec;
         try
         {
