@@ -70,8 +70,9 @@ public static class FlatLabApp
         }
         catch (Exception e) when (DeviceFailure(e) is { } failure)
         {
-            error.WriteLine($"flatlab: I/O failure: {OneLine(e.Message)}" +
-                (ReferenceEquals(failure, e) ? "" : $" ({OneLine(failure.Message)})"));
+            var message = OneLine(e.Message) + (ReferenceEquals(failure, e) ? "" : $" ({OneLine(failure.Message)})");
+            if (MachineOutput.Requested(args)) error.WriteLine(MachineOutput.Error("io_failure", ExitCodes.IoFailure, message));
+            else error.WriteLine($"flatlab: I/O failure: {message}");
             return ExitCodes.IoFailure;
         }
         catch (Exception e) when (IsBadInput(e))
