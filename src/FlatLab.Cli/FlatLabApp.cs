@@ -39,6 +39,11 @@ public static class FlatLabApp
                 .WithData(streams)
                 .WithExample("solve", "--features", "X.csv", "--labels", "y.csv", "--inner-weights", "W.csv",
                     "--activation", "relu", "--out", "runs/example");
+            config.AddCommand<EvaluateCommand>("evaluate")
+                .WithDescription("Evaluate a trained network (X, y, W, a): exact Hessian trace, orbit minimum, flattest interpolator and the ratio.")
+                .WithData(streams)
+                .WithExample("evaluate", "--features", "X.npy", "--labels", "y.npy", "--inner-weights", "W.npy",
+                    "--outer-weights", "a.npy", "--activation", "relu", "--json", "-");
             config.AddCommand<GenerateCommand>("generate")
                 .WithDescription("Write a synthetic instance (X, y, W, U) drawn from a Gaussian multi-index model.")
                 .WithData(streams)

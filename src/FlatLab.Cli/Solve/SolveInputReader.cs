@@ -34,7 +34,8 @@ public static class SolveInputReader
         return new SolveInputs(x, y, w, model);
     }
 
-    private static DataModel Model(DataModelInput input, int d)
+    /// <summary>Reads and checks the data model's files against the features' dimension d.</summary>
+    internal static DataModel Model(DataModelInput input, int d)
     {
         var u = Matrix("--directions", input.DirectionsPath);
         if (u.ColumnCount != d)
@@ -69,7 +70,7 @@ public static class SolveInputReader
         }
     }
 
-    private static Matrix<double> Matrix(string option, string path)
+    internal static Matrix<double> Matrix(string option, string path)
     {
         try { return MatrixFile.Read(path); }
         catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
@@ -78,7 +79,7 @@ public static class SolveInputReader
         }
     }
 
-    private static double[] Vector(string option, string path)
+    internal static double[] Vector(string option, string path)
     {
         try { return MatrixFile.ReadVector(path); }
         catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
