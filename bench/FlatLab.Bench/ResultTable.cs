@@ -7,17 +7,17 @@ namespace FlatLab.Bench;
 public static class ResultTable
 {
     public static readonly string[] CsvColumns =
-        ["n", "m", "d", "activation", "p", "method", "seconds", "ratio_to_flatlab", "iterations", "objective",
+        ["n", "m", "d", "rank", "activation", "p", "method", "seconds", "ratio_to_flatlab", "iterations", "objective",
          "relative_difference", "status", "note"];
 
     public static string Markdown(IReadOnlyList<BenchRow> rows)
     {
         var text = new StringBuilder();
-        text.AppendLine("| n | m | d | activation | p | method | seconds | ratio to FlatLab | iterations | objective | rel. diff. to FlatLab | status | note |");
-        text.AppendLine("|---:|---:|---:|---|---:|---|---:|---:|---:|---:|---:|---|---|");
+        text.AppendLine("| n | m | d | rank | activation | p | method | seconds | ratio to FlatLab | iterations | objective | rel. diff. to FlatLab | status | note |");
+        text.AppendLine("|---:|---:|---:|---:|---|---:|---|---:|---:|---:|---:|---:|---|---|");
         foreach (var r in rows)
             text.AppendLine(string.Join(" | ",
-                $"| {r.N}", r.M, r.D, r.Activation, FormatP(r.P), r.Method, Seconds(r.Seconds), Ratio(r.Ratio),
+                $"| {r.N}", r.M, r.D, r.Rank, r.Activation, FormatP(r.P), r.Method, Seconds(r.Seconds), Ratio(r.Ratio),
                 r.Iterations?.ToString(CultureInfo.InvariantCulture) ?? "", Objective(r.Objective),
                 Difference(r.RelativeDifference), r.Status, r.Note + " |"));
         return text.ToString();
@@ -29,7 +29,7 @@ public static class ResultTable
         text.AppendLine(string.Join(',', CsvColumns));
         foreach (var r in rows)
             text.AppendLine(string.Join(',',
-                r.N, r.M, r.D, r.Activation, R(r.P), r.Method, R(r.Seconds), R(r.Ratio),
+                r.N, r.M, r.D, r.Rank, r.Activation, R(r.P), r.Method, R(r.Seconds), R(r.Ratio),
                 r.Iterations?.ToString(CultureInfo.InvariantCulture) ?? "", R(r.Objective), R(r.RelativeDifference),
                 Quote(r.Status), Quote(r.Note)));
         return text.ToString();

@@ -43,8 +43,10 @@ public static class SolverBenchmark
         {
             foreach (var n in options.Sizes.Order())
                 foreach (var (name, peerMethods) in Cases)
+                foreach (var duplicates in new[] { 0, n / 10 })
                 {
                     var instance = BenchInstance.Create(n, ActivationParser.Parse(name), options.Seed);
+                    if (duplicates > 0) instance = instance.WithDuplicatedSamples(duplicates);
                     var features = NeuronFeatures.Compute(instance.X, instance.W, instance.Activation, DenseKernels.Default);
                     var problem = FlattestInterpolatorProblem.Create(features, instance.Y, OuterWeighting.Exact);
                     var flatlab = RunFlatLab(instance, problem);
@@ -52,7 +54,7 @@ public static class SolverBenchmark
                     if (problem.P == 1)
                         Report(rows, RunGlop(instance, problem, flatlab, previous, options.GlopBudgetSeconds));
                     if (peerProblem is not null) continue;
-                    var files = PythonPeer.WriteInstance(instance, Path.Combine(folder, $"{name}-{n}"));
+                    var files = PythonPeer.WriteInstance(instance, Path.Combine(folder, $"{name}-{n}-{duplicates}"));
                     foreach (var method in peerMethods)
                         Report(rows, RunPeer(peer, files, instance, method, flatlab, previous, options.PeerBudgetSeconds));
                 }
@@ -117,11 +119,11 @@ public static class SolverBenchmark
         Dictionary<string, (int N, double Seconds)> previous, double budget)
     {
         const string method = "OR-Tools GLOP";
-        var estimate = Estimate(previous, method, instance.N);
+        var estimate = Estimate(previous, $"{method}/{instance.Duplicates > 0}", instance.N);
         if (estimate > budget)
             return Skipped(instance, method, estimate, budget);
         var result = GlopBaseline.Solve(problem, budget);
-        previous[method] = (instance.N, result.Seconds);
+        previous[$"{method}/{instance.Duplicates > 0}"] = (instance.N, result.Seconds);
         var note = $"once; dual simplex; model build {result.BuildSeconds:F1} s (not timed); residual {Sci(result.Residual)}";
         return Row(instance, method, result.Seconds, flatlab.Seconds, (int)result.Iterations, result.Objective,
             flatlab.Objective, result.Status, note);
@@ -130,7 +132,7 @@ public static class SolverBenchmark
     private static BenchRow RunPeer(PythonPeer peer, (string X, string Y, string W) files, BenchInstance instance,
         string method, BenchRow flatlab, Dictionary<string, (int N, double Seconds)> previous, double budget)
     {
-        var key = $"{instance.Activation.Name}/{method}";
+        var key = $"{instance.Activation.Name}/{method}/{instance.Duplicates > 0}";
         var label = $"Python {method}";
         var estimate = Estimate(previous, key, instance.N);
         if (estimate > budget)
@@ -159,7 +161,7 @@ public static class SolverBenchmark
 
     private static BenchRow Row(BenchInstance instance, string method, double seconds, double flatlabSeconds,
         int? iterations, double objective, double flatlabObjective, string status, string note) =>
-        new(instance.N, instance.M, instance.D, instance.Activation.Name, instance.Activation.P, method,
+        new(instance.N, instance.M, instance.D, instance.Rank, instance.Activation.Name, instance.Activation.P, method,
             seconds, seconds / flatlabSeconds, iterations, objective,
             Math.Abs(objective - flatlabObjective) / Math.Abs(flatlabObjective), status, note);
 
@@ -175,6 +177,7 @@ public static class SolverBenchmark
             .. machine.MarkdownLines(),
             $"- Load average (1, 5, 15 min) before: {machine.Load}; after: {loadAfter}",
             $"- Seed {options.Seed}; m = 2n, d = n/4, y = sigma(u.x) + {BenchInstance.NoiseStd} eps, |w_j.u| = {BenchInstance.Correlation}, exact weights c_j",
+            "- rank < n: the same instance with its last n/10 samples replaced by copies of its first n/10 (consistent, rank n - n/10)",
             "- Wall time of the solve only (features Phi and weights c excluded for every method); ratio = method time / FlatLab time",
         ];
         if (peerProblem is not null) lines.Add($"- Python peers skipped: {peerProblem}");

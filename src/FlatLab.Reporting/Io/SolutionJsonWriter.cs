@@ -57,6 +57,8 @@ public static class SolutionJsonWriter
         Number(w, Column(nameof(CaseResult.PrimalResidual)), r.PrimalResidual);
         Number(w, "dual_infeasibility", r.DualInfeasibility);
         Number(w, "condition_estimate", r.ConditionEstimate);
+        w.WriteNumber(Column(nameof(CaseResult.PhiRank)), r.PhiRank);
+        Number(w, Column(nameof(CaseResult.OutsideRangeNorm)), r.OutsideRangeNorm);
         Number(w, Column(nameof(CaseResult.PhiCondition)), report.PhiCondition);
         Number(w, Column(nameof(CaseResult.Separation)), report.Separation);
         Number(w, Column(nameof(CaseResult.UnitLpNorm)), r.UnitLpNorm);

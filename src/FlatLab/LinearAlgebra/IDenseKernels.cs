@@ -33,6 +33,22 @@ public interface IDenseKernels
     /// <summary>Solves A x = b (or Aᵀ x = b) in place of b, with the factors of <see cref="LuFactor"/>.</summary>
     void LuSolve(int n, double[] lu, int[] pivots, bool transpose, double[] b);
 
+    /// <summary>
+    /// Householder QR with column pivoting (LAPACK dgeqp3) of A (rows × cols): A P = Q R. On return the
+    /// upper triangle of A holds R (|R_kk| non-increasing), the part below it the reflectors
+    /// H_k = I − τ_k v_k v_kᵀ (v_k(k) = 1 implied), <paramref name="tau"/> (length min(rows, cols)) their
+    /// scalars and <paramref name="pivots"/> (length cols, 1-based as LAPACK) the column order: column k
+    /// of A P is column pivots[k] − 1 of A.
+    /// </summary>
+    void PivotedQr(int rows, int cols, double[] a, int[] pivots, double[] tau);
+
+    /// <summary>
+    /// Overwrites the first <paramref name="cols"/> columns of A (rows × cols, cols ≤ rows) with the
+    /// orthonormal Q₁ of the first <paramref name="cols"/> reflectors left there by
+    /// <see cref="PivotedQr"/> (LAPACK dorgqr); the reflectors must occupy those columns.
+    /// </summary>
+    void QrFormQ(int rows, int cols, double[] a, double[] tau);
+
     /// <summary>The eigenvalues (ascending) of the symmetric A (n × n), read from its lower triangle;
     /// A is overwritten.</summary>
     double[] SymmetricEigenvalues(int n, double[] a);

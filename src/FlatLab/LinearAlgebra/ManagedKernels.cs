@@ -89,6 +89,106 @@ public sealed class ManagedKernels : IDenseKernels
         }
     }
 
+    /// <summary>Householder QR with column pivoting (Businger and Golub), LAPACK's layout and reflector
+    /// convention; column norms are downdated and recomputed when cancellation would spoil them.</summary>
+    public void PivotedQr(int rows, int cols, double[] a, int[] pivots, double[] tau)
+    {
+        var k = Math.Min(rows, cols);
+        var norms = new double[cols];
+        var reference = new double[cols];
+        var swap = new double[rows];
+        for (var j = 0; j < cols; j++)
+        {
+            pivots[j] = j + 1;
+            norms[j] = reference[j] = Norm(a.AsSpan(j * rows, rows));
+        }
+        for (var step = 0; step < k; step++)
+        {
+            var best = step;
+            for (var j = step + 1; j < cols; j++)
+                if (norms[j] > norms[best]) best = j;
+            if (best != step)
+            {
+                a.AsSpan(step * rows, rows).CopyTo(swap);
+                a.AsSpan(best * rows, rows).CopyTo(a.AsSpan(step * rows, rows));
+                swap.CopyTo(a.AsSpan(best * rows, rows));
+                (pivots[step], pivots[best]) = (pivots[best], pivots[step]);
+                (norms[step], norms[best]) = (norms[best], norms[step]);
+                (reference[step], reference[best]) = (reference[best], reference[step]);
+            }
+            var v = a.AsSpan(step * rows + step, rows - step);
+            tau[step] = Reflector(v);
+            if (tau[step] == 0) continue;
+            var beta = v[0];
+            v[0] = 1;
+            for (var j = step + 1; j < cols; j++)
+            {
+                var column = a.AsSpan(j * rows + step, rows - step);
+                var t = tau[step] * Dot(v, column);
+                for (var i = 0; i < column.Length; i++) column[i] -= t * v[i];
+            }
+            v[0] = beta;
+            for (var j = step + 1; j < cols; j++)
+            {
+                if (norms[j] == 0) continue;
+                var ratio = Math.Abs(a[j * rows + step]) / norms[j];
+                var factor = Math.Max(0, (1 - ratio) * (1 + ratio));
+                if (factor * (norms[j] / reference[j]) * (norms[j] / reference[j]) <= 1.5e-8)
+                    norms[j] = reference[j] = Norm(a.AsSpan(j * rows + step + 1, rows - step - 1));
+                else norms[j] *= Math.Sqrt(factor);
+            }
+        }
+    }
+
+    public void QrFormQ(int rows, int cols, double[] a, double[] tau)
+    {
+        var reflectors = a.AsSpan(0, rows * cols).ToArray();
+        Array.Clear(a, 0, rows * cols);
+        for (var j = 0; j < cols; j++) a[j * rows + j] = 1;
+        for (var step = cols - 1; step >= 0; step--)
+        {
+            if (tau[step] == 0) continue;
+            var v = reflectors.AsSpan(step * rows + step, rows - step).ToArray();
+            v[0] = 1;
+            for (var j = step; j < cols; j++)
+            {
+                var column = a.AsSpan(j * rows + step, rows - step);
+                var t = tau[step] * Dot(v, column);
+                for (var i = 0; i < column.Length; i++) column[i] -= t * v[i];
+            }
+        }
+    }
+
+    /// <summary>LAPACK's dlarfg on x = (α, x₂): leaves β in x[0] and v₂ in x[1..]; returns τ.</summary>
+    private static double Reflector(Span<double> x)
+    {
+        var tailNorm = Norm(x[1..]);
+        if (tailNorm == 0) return 0;
+        var alpha = x[0];
+        var beta = -Math.CopySign(Math.Sqrt(alpha * alpha + tailNorm * tailNorm), alpha);
+        var scale = 1 / (alpha - beta);
+        for (var i = 1; i < x.Length; i++) x[i] *= scale;
+        x[0] = beta;
+        return (beta - alpha) / beta;
+    }
+
+    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        var s = 0.0;
+        for (var i = 0; i < x.Length; i++) s += x[i] * y[i];
+        return s;
+    }
+
+    private static double Norm(ReadOnlySpan<double> x)
+    {
+        var scale = 0.0;
+        foreach (var v in x) scale = Math.Max(scale, Math.Abs(v));
+        if (scale == 0) return 0;
+        var sum = 0.0;
+        foreach (var v in x) sum += (v / scale) * (v / scale);
+        return scale * Math.Sqrt(sum);
+    }
+
     public double[] SymmetricEigenvalues(int n, double[] a)
     {
         for (var j = 0; j < n; j++)

@@ -132,6 +132,66 @@ public sealed unsafe class OpenBlasKernels : IDenseKernels
         return w;
     }
 
+    public void PivotedQr(int rows, int cols, double[] a, int[] pivots, double[] tau)
+    {
+        using var _ = SingleThreaded();
+        Array.Clear(pivots); // 0 marks a free column for dgeqp3
+        int info, lwork = -1;
+        double workSize;
+        fixed (double* pa = a, pt = tau)
+        fixed (int* pp = pivots)
+        {
+            dgeqp3_(&rows, &cols, pa, &rows, pp, pt, &workSize, &lwork, &info);
+            lwork = (int)workSize;
+            var work = new double[Math.Max(1, lwork)];
+            fixed (double* pw = work) dgeqp3_(&rows, &cols, pa, &rows, pp, pt, pw, &lwork, &info);
+        }
+        if (info != 0) throw new ArithmeticException($"dgeqp3 failed (info = {info}).");
+    }
+
+    public void QrFormQ(int rows, int cols, double[] a, double[] tau)
+    {
+        using var _ = SingleThreaded();
+        int info, lwork = -1;
+        double workSize;
+        fixed (double* pa = a, pt = tau)
+        {
+            dorgqr_(&rows, &cols, &cols, pa, &rows, pt, &workSize, &lwork, &info);
+            lwork = (int)workSize;
+            var work = new double[Math.Max(1, lwork)];
+            fixed (double* pw = work) dorgqr_(&rows, &cols, &cols, pa, &rows, pt, pw, &lwork, &info);
+        }
+        if (info != 0) throw new ArithmeticException($"dorgqr failed (info = {info}).");
+    }
+
+    /// <summary>
+    /// dgeqp3 and dorgqr spend their time in matrix–vector products on narrow panels, where OpenBLAS's
+    /// threads mostly wait for each other (on a busy machine a 500 × 250 QR took seconds instead of
+    /// milliseconds). One thread is faster there and gives the same bits whatever the host's thread count;
+    /// the count is restored afterwards (hosts that solve in parallel run OpenBLAS on one thread anyway).
+    /// </summary>
+    private static ThreadScope SingleThreaded() => new();
+
+    private readonly struct ThreadScope : IDisposable
+    {
+        private readonly int _before;
+
+        public ThreadScope()
+        {
+            _before = openblas_get_num_threads();
+            if (_before > 1) openblas_set_num_threads(1);
+        }
+
+        public void Dispose()
+        {
+            if (_before > 1) openblas_set_num_threads(_before);
+        }
+    }
+
+    [DllImport(Lib)] private static extern void dgeqp3_(int* m, int* n, double* a, int* lda, int* jpvt, double* tau,
+        double* work, int* lwork, int* info);
+    [DllImport(Lib)] private static extern void dorgqr_(int* m, int* n, int* k, double* a, int* lda, double* tau,
+        double* work, int* lwork, int* info);
     [DllImport(Lib)] private static extern void dsyevd_(byte* jobz, byte* uplo, int* n, double* a, int* lda, double* w,
         double* work, int* lwork, int* iwork, int* liwork, int* info);
     [DllImport(Lib)] private static extern void dgetrf_(int* m, int* n, double* a, int* lda, int* ipiv, int* info);

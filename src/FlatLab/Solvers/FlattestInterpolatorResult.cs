@@ -26,6 +26,12 @@ public sealed record FlattestInterpolatorResult
     public double DualInfeasibility { get; init; } = double.NaN;
     /// <summary>An estimate of the condition number of Ψ = Φ diag(c^{−1/p}) (live columns).</summary>
     public double ConditionEstimate { get; init; } = double.NaN;
+    /// <summary>The numerical rank of Φ over the live neurons (n when ΦΦᵀ is well conditioned; from a pivoted QR
+    /// otherwise, see docs/solver.md); 0 when not computed.</summary>
+    public int PhiRank { get; init; }
+    /// <summary>‖y − Πy‖₂, Π the orthogonal projection onto the numerical range of Φ: 0 for a consistent system,
+    /// the size of the obstruction when <see cref="Status"/> is <see cref="SolverStatus.Infeasible"/>.</summary>
+    public double OutsideRangeNorm { get; init; } = double.NaN;
     /// <summary>Σ_j |a_j|^p, the unweighted l_p norm to the p (the paper's objective).</summary>
     public double UnitLpNorm { get; init; } = double.NaN;
     /// <summary>The outer weights a (length m): the vertex or the central point for p = 1.</summary>

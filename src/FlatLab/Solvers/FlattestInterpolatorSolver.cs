@@ -17,23 +17,60 @@ public static class FlattestInterpolatorSolver
         settings = (settings ?? new SolverSettings()).Validate();
         var clock = Stopwatch.StartNew();
         var scaled = ScaledProblem.Create(problem, kernels);
+        var n = scaled.N;
 
-        var (gram, failure, why) = GramSystem.Create(scaled, settings);
+        // Fast path: ΨΨᵀ factors and Ψ is well conditioned. Otherwise the rank and the range are read
+        // off a pivoted QR of Ψᵀ, and the problem is solved on independent rows in orthonormal form.
+        var (gram, why) = GramSystem.Create(scaled, settings);
+        var space = scaled;
+        RangeReduction? reduction = null;
         if (gram is null)
-            return new FlattestInterpolatorResult { Status = failure, Message = why, P = problem.P, SolveSeconds = clock.Elapsed.TotalSeconds };
+        {
+            reduction = RangeReduction.Create(scaled);
+            var rank = reduction.Rank;
+            var yScale = Math.Max(1, problem.Labels.Max(Math.Abs));
+            if (reduction.OutsideRangeMax > settings.FeasibilityTolerance * yScale || reduction.Reduced is null)
+                return Failure(SolverStatus.Infeasible,
+                    $"Φa = y has no solution: rank(Φ) = {rank} < n = {n} and y lies {reduction.OutsideRangeNorm:G3} " +
+                    $"(2-norm; {reduction.OutsideRangeMax:G3} max abs) outside the range of Φ.",
+                    problem, reduction, clock);
+            if (!(reduction.ConditionEstimate <= RangeReduction.ConditionCeiling))
+                return Failure(SolverStatus.IllConditioned,
+                    $"Φ is too ill-conditioned: κ ≈ {reduction.ConditionEstimate:G3} on its {rank} independent rows (n = {n}) is above " +
+                    $"{RangeReduction.ConditionCeiling:G3}, where the optimum depends on the last digits of Φ; y is within its range.",
+                    problem, reduction, clock);
+            space = reduction.Reduced;
+            gram = GramSystem.Orthonormal(space);
+        }
 
         var (minNorm, mu) = gram.MinimumNorm();
         var lowerBound = GramSystem.LowerBound(minNorm, problem.P);
         var core = problem.P == 1
-            ? SolveLinearProgram(scaled, gram, minNorm, mu, settings)
-            : DualNewtonSolver.Solve(scaled, gram, mu, settings);
-        return Assemble(scaled, core, gram.ConditionEstimate, lowerBound, settings, clock);
+            ? SolveLinearProgram(space, gram, minNorm, mu, settings)
+            : DualNewtonSolver.Solve(space, gram, mu, settings);
+        if (reduction is not null)
+            core = core with
+            {
+                Method = "pivoted-qr+" + core.Method,
+                Message = core.Message + (reduction.Rank < n
+                    ? $" Ψ has rank {reduction.Rank} < n = {n} ({why}): solved on {reduction.Rank} independent rows, checked on all {n}."
+                    : $" {char.ToUpperInvariant(why[0])}{why[1..]}: solved in the orthonormal form of a pivoted QR of Ψᵀ."),
+            };
+        var condition = reduction?.ConditionEstimate ?? gram.ConditionEstimate;
+        return Assemble(scaled, reduction, core, condition, lowerBound, settings, clock);
     }
+
+    private static FlattestInterpolatorResult Failure(SolverStatus status, string message, FlattestInterpolatorProblem problem,
+        RangeReduction reduction, Stopwatch clock) => new()
+    {
+        Status = status, Message = message, P = problem.P, ConditionEstimate = reduction.ConditionEstimate,
+        PhiRank = reduction.Rank, OutsideRangeNorm = reduction.OutsideRangeNorm, SolveSeconds = clock.Elapsed.TotalSeconds,
+    };
 
     private static CoreSolution SolveLinearProgram(ScaledProblem scaled, GramSystem gram, double[] minNorm, double[] mu, SolverSettings settings)
     {
         var core = settings.Point == OptimalPoint.Vertex
-            ? InteriorPointLpSolver.Solve(scaled, minNorm, mu, settings, (b, lambda, it) => VertexCrossover.TryCertify(scaled, b, lambda, it))
+            ? InteriorPointLpSolver.Solve(scaled, minNorm, mu, settings, (b, lambda, it) => VertexCrossover.TryCertify(scaled, b, lambda, it, settings.GapTolerance))
             : InteriorPointLpSolver.Solve(scaled, minNorm, mu, settings);
         if (core.Status != SolverStatus.Solved || core.Point == OptimalPoint.Vertex) return core;
         var central = FaceCentering.Refine(scaled, gram.Project(core.Scaled), core.Dual);
@@ -48,16 +85,19 @@ public static class FlattestInterpolatorSolver
             : core with { Scaled = central, Alternative = vertex, Point = OptimalPoint.Central, Message = core.Message + note };
     }
 
-    private static FlattestInterpolatorResult Assemble(ScaledProblem scaled, CoreSolution core, double condition,
-        double lowerBound, SolverSettings settings, Stopwatch clock)
+    /// <param name="scaled">The problem on all n samples: the residual is checked there.</param>
+    private static FlattestInterpolatorResult Assemble(ScaledProblem scaled, RangeReduction? reduction,
+        CoreSolution core, double condition, double lowerBound, SolverSettings settings, Stopwatch clock)
     {
         var problem = scaled.Source;
+        var rank = reduction?.Rank ?? scaled.N;
+        var outside = reduction?.OutsideRangeNorm ?? 0;
         if (core.Status != SolverStatus.Solved)
             return new FlattestInterpolatorResult
             {
                 Status = core.Status, Message = core.Message, P = problem.P, LowerBound = lowerBound,
-                ConditionEstimate = condition, Iterations = core.Iterations, Method = core.Method,
-                SolveSeconds = clock.Elapsed.TotalSeconds,
+                ConditionEstimate = condition, PhiRank = rank, OutsideRangeNorm = outside, Iterations = core.Iterations,
+                Method = core.Method, SolveSeconds = clock.Elapsed.TotalSeconds,
             };
 
         var a = scaled.ToOuterWeights(core.Scaled);
@@ -65,21 +105,25 @@ public static class FlattestInterpolatorSolver
         var objective = 0.0;
         for (var j = 0; j < a.Length; j++) objective += problem.Weights[j] * Math.Pow(Math.Abs(a[j]), p);
         var residual = PrimalResidual(problem, a);
-        var dualInfeasibility = p == 1 ? Math.Max(scaled.ApplyTranspose(core.Dual).Max(Math.Abs) - 1, 0) : 0;
+        // λ on the samples; on the rank-revealing path Ψᵀλ is only as accurate as κ(Ψ)·ε allows, which the
+        // reported dual infeasibility shows (the status rests on the gap in the orthonormal form).
+        var dual = reduction is null ? core.Dual : reduction.ToSampleDual(core.Dual);
+        var dualInfeasibility = p == 1 ? Math.Max(scaled.ApplyTranspose(dual).Max(Math.Abs) - 1, 0) : 0;
         var gap = objective - core.DualObjective;
         var yScale = Math.Max(1, problem.Labels.Max(Math.Abs));
 
         var (status, message) = (core.Status, core.Message);
         if (!(residual <= settings.FeasibilityTolerance * yScale))
             (status, message) = (SolverStatus.IllConditioned,
-                $"The solution misses the labels by {residual:G3} (max abs) > tolerance: Φ is too ill-conditioned.");
+                $"The solution misses the labels by {residual:G3} (max abs) > tolerance on all {scaled.N} rows: " +
+                $"Φ (κ ≈ {condition:G3} on {rank} independent rows) is too ill-conditioned.");
         else if (!(Math.Abs(gap) <= SolverTolerances.FinalGapFactor * settings.GapTolerance * Math.Max(1, objective)))
             (status, message) = (SolverStatus.NumericalError, $"The duality gap {gap:G3} did not close to the tolerance.");
         if (!status.HasSolution())
             return new FlattestInterpolatorResult
             {
                 Status = status, Message = message, P = p, LowerBound = lowerBound, ConditionEstimate = condition,
-                Iterations = core.Iterations, Method = core.Method, SolveSeconds = clock.Elapsed.TotalSeconds,
+                PhiRank = rank, OutsideRangeNorm = outside, Iterations = core.Iterations, Method = core.Method, SolveSeconds = clock.Elapsed.TotalSeconds,
             };
 
         return new FlattestInterpolatorResult
@@ -95,9 +139,11 @@ public static class FlattestInterpolatorSolver
             PrimalResidual = residual,
             DualInfeasibility = dualInfeasibility,
             ConditionEstimate = condition,
+            PhiRank = rank,
+            OutsideRangeNorm = outside,
             UnitLpNorm = a.Sum(v => Math.Pow(Math.Abs(v), p)),
             OuterWeights = a,
-            Dual = core.Dual,
+            Dual = dual,
             Point = core.Point,
             AlternativeWeights = core.Alternative is null ? null : scaled.ToOuterWeights(core.Alternative),
             Support = a.Count(v => v != 0),

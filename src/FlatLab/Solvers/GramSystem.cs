@@ -1,10 +1,9 @@
 using FlatLab.LinearAlgebra;
-using MathNet.Numerics.LinearAlgebra.Double;
 
 namespace FlatLab.Solvers;
 
 /// <summary>
-/// The Cholesky factor of G = ΨΨᵀ, which decides feasibility and conditioning, gives the
+/// The Cholesky factor of G = ΨΨᵀ (the fast path for full-rank, well-conditioned Ψ), which gives the
 /// minimum-l2 interpolator b* = Ψᵀ G⁻¹ y, the certified lower bound of MODEL §5, and the
 /// projection that polishes any near-feasible b onto Ψ b = y.
 /// </summary>
@@ -24,19 +23,32 @@ internal sealed class GramSystem
     /// rounding takes over.</summary>
     public double ConditionEstimate { get; }
 
-    /// <summary>Factors G, or explains why the problem cannot be solved (infeasible or ill-conditioned).</summary>
-    public static (GramSystem? System, SolverStatus Status, string Message) Create(ScaledProblem problem, SolverSettings settings)
+    /// <summary>
+    /// Factors G when Ψ is clearly of full row rank and κ(Ψ) ≤ <see cref="SolverSettings.ConditionLimit"/>;
+    /// otherwise null and the reason, and the solver takes the rank-revealing path (<see cref="RangeReduction"/>).
+    /// </summary>
+    public static (GramSystem? System, string Reason) Create(ScaledProblem problem, SolverSettings settings)
     {
         var n = problem.N;
         if (problem.M < n)
-            return Diagnose(problem, settings, $"only {problem.M} live neurons for n = {n} samples: Φ cannot have full row rank");
+            return (null, $"only {problem.M} live neurons for n = {n} samples");
         var g = problem.Gram();
         if (!problem.Kernels.CholeskyFactor(n, g))
-            return Diagnose(problem, settings, "the Gram matrix ΦΦᵀ is numerically singular");
+            return (null, "the Gram matrix ΨΨᵀ is numerically singular");
         var kappa = EstimateCondition(problem, g);
         if (!(kappa <= settings.ConditionLimit))
-            return Diagnose(problem, settings, $"Φ has estimated condition number {kappa:G3} > limit {settings.ConditionLimit:G3}");
-        return (new GramSystem(problem, g, kappa), SolverStatus.Unsolved, "");
+            return (null, $"κ(Ψ) ≈ {kappa:G3} is above the Gram path's limit {settings.ConditionLimit:G3}");
+        return (new GramSystem(problem, g, kappa), "");
+    }
+
+    /// <summary>The system of a problem whose rows are orthonormal (the reduced form of
+    /// <see cref="RangeReduction"/>): G = I, nothing to form or factor.</summary>
+    public static GramSystem Orthonormal(ScaledProblem problem)
+    {
+        var n = problem.N;
+        var identity = new double[n * n];
+        for (var i = 0; i < n; i++) identity[i + i * n] = 1;
+        return new GramSystem(problem, identity, 1);
     }
 
     /// <summary>G⁻¹ v.</summary>
@@ -109,37 +121,6 @@ internal sealed class GramSystem
             w = x;
         }
         return inverseMax > 0 ? Math.Sqrt(lambdaMax * inverseMax) : double.PositiveInfinity;
-    }
-
-    /// <summary>
-    /// Rank-deficient or badly conditioned Φ: infeasible when y has a component along eigenvectors of
-    /// G that are zero to machine precision (y outside the range of Φ), ill-conditioned otherwise.
-    /// </summary>
-    private static (GramSystem?, SolverStatus, string) Diagnose(ScaledProblem problem, SolverSettings settings, string why)
-    {
-        var n = problem.N;
-        var g = problem.Gram();
-        var gram = new DenseMatrix(n, n, g);
-        for (var j = 0; j < n; j++)
-            for (var i = j + 1; i < n; i++) gram[j, i] = gram[i, j];
-        var evd = gram.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
-        var eigen = evd.EigenValues.Select(e => e.Real).ToArray();
-        var zero = Math.Max(eigen.Max(), 0) * Math.Max(n, problem.M) * FloatingPoint.UnitRoundoff;
-        var y = new DenseVector(problem.Y);
-        MathNet.Numerics.LinearAlgebra.Vector<double> projection = DenseVector.Create(n, 0);
-        for (var e = 0; e < n; e++)
-        {
-            if (!(eigen[e] > zero)) continue;
-            var vec = evd.EigenVectors.Column(e);
-            projection += vec * vec.DotProduct(y);
-        }
-        var outside = (y - projection).InfinityNorm();
-        var scale = Math.Max(1, y.InfinityNorm());
-        if (outside > settings.FeasibilityTolerance * scale)
-            return (null, SolverStatus.Infeasible,
-                $"Φa = y has no solution: {why}, and y lies {outside:G3} (max abs) outside the range of Φ.");
-        return (null, SolverStatus.IllConditioned,
-            $"Φ is ill-conditioned: {why}; y is within its numerical range, but no solution can be certified.");
     }
 
     private static void Normalize(double[] v)

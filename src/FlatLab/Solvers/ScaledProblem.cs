@@ -5,15 +5,18 @@ namespace FlatLab.Solvers;
 /// <summary>
 /// The problem in scaled coordinates (MODEL §5): Ψ = Φ diag(c^{−1/p}) over the live neurons,
 /// b = c^{1/p} a, so the objective is Σ_j |b_j|^p. Dead neurons (c_j = 0 or a zero column) are
-/// dropped here and get a_j = 0.
+/// dropped here and get a_j = 0. The rank-revealing path (<see cref="RangeReduction"/>) replaces the
+/// rows by an equivalent, better conditioned system with the same columns (<see cref="WithRows"/>).
 /// </summary>
 internal sealed class ScaledProblem
 {
-    private ScaledProblem(FlattestInterpolatorProblem problem, int[] live, double[] psi, IDenseKernels kernels)
+    private ScaledProblem(FlattestInterpolatorProblem problem, int[] live, double[] psi, int rows, double[] y, IDenseKernels kernels)
     {
         Source = problem;
         Live = live;
         Psi = psi;
+        N = rows;
+        Y = y;
         Kernels = kernels;
     }
 
@@ -23,9 +26,11 @@ internal sealed class ScaledProblem
     /// <summary>Ψ, n × Live.Length, column-major.</summary>
     public double[] Psi { get; }
     public IDenseKernels Kernels { get; }
-    public int N => Source.SampleCount;
+    /// <summary>The number of rows of Ψ (the samples, or the rows of an equivalent system).</summary>
+    public int N { get; }
     public int M => Live.Length;
-    public double[] Y => Source.Labels;
+    /// <summary>The right-hand side: y, or its image in an equivalent system.</summary>
+    public double[] Y { get; }
     public double P => Source.P;
 
     public static ScaledProblem Create(FlattestInterpolatorProblem problem, IDenseKernels kernels)
@@ -41,8 +46,11 @@ internal sealed class ScaledProblem
             var scale = Math.Pow(problem.Weights[j], -1 / problem.P);
             for (var i = 0; i < n; i++) psi[i + c * n] = phi[i + j * n] * scale;
         }
-        return new ScaledProblem(problem, live, psi, kernels);
+        return new ScaledProblem(problem, live, psi, n, problem.Labels, kernels);
     }
+
+    /// <summary>The same columns and objective under the constraints Ψ' b = y' (Ψ' rows × M, column-major).</summary>
+    public ScaledProblem WithRows(int rows, double[] psi, double[] y) => new(Source, Live, psi, rows, y, Kernels);
 
     /// <summary>Ψ v (length n) for v of length M.</summary>
     public double[] Apply(double[] v)

@@ -12,8 +12,9 @@ public sealed record SolverSettings
     /// <summary>Target ‖Φa − y‖_∞ relative to max(1, ‖y‖_∞).</summary>
     public double FeasibilityTolerance { get; init; } = 1e-9;
 
-    /// <summary>Φ is reported ill-conditioned when the estimated condition number of Ψ = Φ diag(c^{−1/p})
-    /// exceeds this. At most 1e8: the estimate comes from ΨΨᵀ, whose rounding hides larger values.</summary>
+    /// <summary>The largest estimated condition number of Ψ = Φ diag(c^{−1/p}) solved through ΨΨᵀ; above it
+    /// the rank-revealing path (a pivoted QR of Ψᵀ, docs/solver.md). At most 1e8: the estimate comes from
+    /// ΨΨᵀ, whose rounding hides larger values.</summary>
     public double ConditionLimit { get; init; } = 1e7;
 
     /// <summary>For p = 1: the point of the optimal face to return as the outer weights.</summary>

@@ -12,7 +12,7 @@ public sealed class SolveCommandTests
     [
         "status", "message", "p", "k", "n", "m", "d", "activation", "inside_assumption1", "weights", "objective",
         "flatness_min", "lower_bound", "dual_objective", "duality_gap", "primal_residual", "dual_infeasibility",
-        "condition_estimate", "unit_lp_norm", "support", "optimal_point", "method", "iterations", "solve_seconds",
+        "condition_estimate", "phi_rank", "outside_range_norm", "unit_lp_norm", "support", "optimal_point", "method", "iterations", "solve_seconds",
         "blas", "version", "population_loss", "population_loss_method", "population_loss_se",
         "excess_loss", "signal_power", "noise_variance", "population_loss_alternative",
     ];

@@ -247,6 +247,54 @@ public sealed class DenseKernelsTests
             Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance * Math.Max(1, Math.Abs(expected[i])), $"entry {i}: {expected[i]} vs {actual[i]}");
     }
 
+    [Theory]
+    [InlineData("managed")]
+    [OpenBlasData]
+    public void GivenARankDeficientMatrix_WhenPivotedQrIsFormed_ThenAPEqualsQRWithOrthonormalQAndDecreasingDiagonal(string implementation)
+    {
+        var kernels = Kernels(implementation);
+        // Given: A (9 × 6) = B C with B 9 × 4, so rank 4.
+        const int rows = 9, cols = 6, rank = 4;
+        var random = new RandomSource(105);
+        var b = Gaussian(rows * rank, random);
+        var c = Gaussian(rank * cols, random);
+        var a = new double[rows * cols];
+        for (var i = 0; i < rows; i++)
+            for (var j = 0; j < cols; j++)
+                for (var k = 0; k < rank; k++) a[i + j * rows] += b[i + k * rows] * c[k + j * rank];
+        var original = (double[])a.Clone();
+        var pivots = new int[cols];
+        var tau = new double[cols];
+
+        // When
+        kernels.PivotedQr(rows, cols, a, pivots, tau);
+        var r = new double[cols * cols];
+        for (var j = 0; j < cols; j++)
+            for (var i = 0; i <= j; i++) r[i + j * cols] = a[i + j * rows];
+        kernels.QrFormQ(rows, cols, a, tau);
+
+        // Then: a permutation, |R_kk| non-increasing with R_kk ≈ 0 beyond the rank, QᵀQ = I and A P = Q R.
+        Assert.Equal(Enumerable.Range(1, cols), pivots.Order());
+        for (var k = 1; k < cols; k++) Assert.True(Math.Abs(r[k + k * cols]) <= Math.Abs(r[k - 1 + (k - 1) * cols]) * (1 + 1e-12));
+        Assert.True(Math.Abs(r[rank - 1 + (rank - 1) * cols]) > 1e-3);
+        Assert.True(Math.Abs(r[rank + rank * cols]) < 1e-12, $"{implementation}: R_44 = {r[rank + rank * cols]:G3}");
+        for (var p = 0; p < cols; p++)
+            for (var q = 0; q < cols; q++)
+            {
+                var dot = 0.0;
+                for (var i = 0; i < rows; i++) dot += a[i + p * rows] * a[i + q * rows];
+                Assert.True(Math.Abs(dot - (p == q ? 1 : 0)) < Tolerance, $"{implementation}: (QᵀQ)[{p},{q}] = {dot}");
+            }
+        for (var i = 0; i < rows; i++)
+            for (var j = 0; j < cols; j++)
+            {
+                var qr = 0.0;
+                for (var k = 0; k <= j; k++) qr += a[i + k * rows] * r[k + j * cols];
+                var expected = original[i + (pivots[j] - 1) * rows];
+                Assert.True(Math.Abs(qr - expected) < Tolerance, $"{implementation}: (QR)[{i},{j}] = {qr} vs (AP)[{i},{j}] = {expected}");
+            }
+    }
+
     private static double[] Gaussian(int count, RandomSource random)
     {
         var v = new double[count];

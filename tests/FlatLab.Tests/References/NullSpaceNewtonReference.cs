@@ -10,7 +10,8 @@ namespace FlatLab.Tests.References;
 /// f is C¹ and strictly convex; its Hessian N ᵀ diag(c p(p−1)|a|^{p−2}) N blows up where some a_j
 /// crosses 0, which the line search absorbs. At the optimum every a_j is generically non-zero, so the
 /// last steps converge quadratically. The dual λ is recovered from stationarity, Φᵀλ = ∇f(a), in
-/// least squares (the system is consistent at the optimum).
+/// least squares (the system is consistent at the optimum). Φ may be rank deficient when y is in its
+/// range: a₀ and N then come from the leading r singular triplets.
 /// </summary>
 public static class NullSpaceNewtonReference
 {
@@ -26,7 +27,6 @@ public static class NullSpaceNewtonReference
         var svd = phiLive.Svd(computeVectors: true);
         var s = svd.S;
         var rank = s.Count(v => v > s[0] * 1e-12 * Math.Max(n, live.Length));
-        if (rank < n) throw new ArgumentException($"Phi has rank {rank} < n = {n}: the reference needs full row rank.");
         var yv = Vector<double>.Build.DenseOfArray(y);
         // a₀ = V_r Σ_r⁻¹ U_rᵀ y, the minimum-norm interpolator; N = the remaining right singular vectors.
         var uty = svd.U.SubMatrix(0, n, 0, rank).TransposeThisAndMultiply(yv);
@@ -34,6 +34,10 @@ public static class NullSpaceNewtonReference
         var a0 = vt.SubMatrix(0, rank, 0, live.Length).TransposeThisAndMultiply(uty.PointwiseDivide(Vector<double>.Build.Dense(rank, i => s[i])));
         var nullDim = live.Length - rank;
         var basis = vt.SubMatrix(rank, nullDim, 0, live.Length).Transpose();
+        // Rank r < n is fine when y is in the range of Φ (then a₀ interpolates); otherwise there is nothing to minimise.
+        var missed = (phiLive * a0 - yv).AbsoluteMaximum();
+        if (!(missed <= 1e-9 * Math.Max(1, yv.AbsoluteMaximum())))
+            throw new ArgumentException($"Phi has rank {rank} < n = {n} and y is {missed:G3} outside its range.");
 
         var z = Vector<double>.Build.Dense(nullDim);
         var a = a0.Clone();
@@ -73,7 +77,10 @@ public static class NullSpaceNewtonReference
         var weights = new double[m];
         for (var k = 0; k < live.Length; k++) weights[live[k]] = a[k];
         var gradient = Vector<double>.Build.Dense(live.Length, j => cLive[j] * p * Math.Pow(Math.Abs(a[j]), p - 1) * Math.Sign(a[j]));
-        var lambda = phiLive.Transpose().QR().Solve(gradient);
+        // Φᵀλ = ∇f in least squares; with rank r < n, the minimum-norm λ (any λ + null(Φᵀ) certifies the same).
+        var inverse = Vector<double>.Build.Dense(n, i => i < rank ? 1 / s[i] : 0);
+        var lambda = svd.U.SubMatrix(0, n, 0, Math.Min(n, s.Count)) * (inverse.SubVector(0, Math.Min(n, s.Count))
+            .PointwiseMultiply(vt.SubMatrix(0, Math.Min(n, s.Count), 0, live.Length) * gradient));
         return new ReferenceSolution(Objective(weights, c, p), weights, lambda.ToArray(), GlopReference.Residual(phi, y, weights), iterations);
     }
 

@@ -97,5 +97,9 @@ public sealed class FlattestInterpolatorSolverStatusTests
         public void LuSolve(int n, double[] lu, int[] pivots, bool transpose, double[] b) => _inner.LuSolve(n, lu, pivots, transpose, b);
 
         public double[] SymmetricEigenvalues(int n, double[] a) => _inner.SymmetricEigenvalues(n, a);
+
+        public void PivotedQr(int rows, int cols, double[] a, int[] pivots, double[] tau) => _inner.PivotedQr(rows, cols, a, pivots, tau);
+
+        public void QrFormQ(int rows, int cols, double[] a, double[] tau) => _inner.QrFormQ(rows, cols, a, tau);
     }
 }

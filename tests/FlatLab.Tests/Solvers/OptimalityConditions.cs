@@ -78,7 +78,7 @@ public static class OptimalityConditions
                     v.Add($"dual infeasible at j = {j}: |Φᵀλ|_j = {Math.Abs(s[j]):G10} > c_j = {c[j]:G10}");
             }
             infeasibility = Math.Max(infeasibility, 0);
-            if (!(Math.Abs(result.DualInfeasibility - infeasibility) <= 1e-9))
+            if (!(Math.Abs(result.DualInfeasibility - infeasibility) <= Math.Max(1e-9, tol.DualFeasibility)))
                 v.Add($"reported DualInfeasibility {result.DualInfeasibility:G6} differs from recomputed {infeasibility:G6}");
             var aMax = a.Max(Math.Abs);
             for (var j = 0; j < m; j++)
@@ -87,7 +87,7 @@ public static class OptimalityConditions
                 var term = c[j] * Math.Abs(a[j]) - a[j] * s[j];
                 if (term > tol.Complementarity * objScale)
                     v.Add($"complementarity at j = {j}: c_j|a_j| − a_j(Φᵀλ)_j = {term:G3} (a_j = {a[j]:G6}, (Φᵀλ)_j/c_j = {s[j] / c[j]:G10})");
-                else if (Math.Abs(a[j]) > 1e-6 * aMax && Math.Abs(s[j] - c[j] * Math.Sign(a[j])) > 1e-6 * c[j])
+                else if (Math.Abs(a[j]) > 1e-6 * aMax && Math.Abs(s[j] - c[j] * Math.Sign(a[j])) > tol.SupportSign * c[j])
                     v.Add($"on the support j = {j}: (Φᵀλ)_j = {s[j]:G10} but c_j sign(a_j) = {c[j] * Math.Sign(a[j]):G10}");
             }
         }
@@ -173,7 +173,8 @@ public static class OptimalityConditions
         return yl - conjugate;
     }
 
-    /// <summary>(‖b*‖₂² / ‖b*‖_q)^p with b* the minimum-norm solution of Ψb = y (MODEL §5), via the SVD of Ψ.</summary>
+    /// <summary>(‖b*‖₂² / ‖b*‖_q)^p with b* the minimum-norm solution of Ψb = y (MODEL §5), via the SVD of Ψ
+    /// (its pseudo-inverse when Ψ is rank deficient).</summary>
     public static double LowerBound(FlattestInterpolatorProblem problem)
     {
         var p = problem.P;
@@ -183,7 +184,9 @@ public static class OptimalityConditions
         var svd = psi.Svd(computeVectors: true);
         var n = problem.SampleCount;
         var uty = svd.U.TransposeThisAndMultiply(Vector<double>.Build.DenseOfArray(problem.Labels));
-        var coefficients = Vector<double>.Build.Dense(n, i => uty[i] / svd.S[i]);
+        // Rank-deficient Φ (y in its range): the pseudo-inverse over the singular values above the usual rank threshold.
+        var threshold = svd.S[0] * Math.Max(n, live.Length) * 2.220446049250313e-16;
+        var coefficients = Vector<double>.Build.Dense(n, i => svd.S[i] > threshold ? uty[i] / svd.S[i] : 0);
         var bStar = svd.VT.SubMatrix(0, n, 0, live.Length).TransposeThisAndMultiply(coefficients);
         var l2Squared = bStar.DotProduct(bStar);
         var lq = p == 1 ? bStar.AbsoluteMaximum() : bStar.Norm(p / (p - 1));

@@ -16,6 +16,9 @@ public sealed record OptimalityTolerances
     /// <summary>p = 1: each term c_j|a_j| − a_j(Φᵀλ)_j ≤ this × max(1, objective); these terms sum to the gap.</summary>
     public double Complementarity { get; init; } = 1e-8;
 
+    /// <summary>p = 1: on the clear support (|a_j| &gt; 1e-6 ‖a‖_∞), |(Φᵀλ)_j − c_j sign(a_j)| ≤ this × c_j.</summary>
+    public double SupportSign { get; init; } = 1e-6;
+
     /// <summary>p &gt; 1: |b_j − (h*)'((Ψᵀλ)_j)| ≤ this × ‖b‖_∞.</summary>
     public double Stationarity { get; init; } = 1e-7;
 

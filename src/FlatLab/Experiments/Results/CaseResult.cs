@@ -99,6 +99,10 @@ public sealed record CaseResult
 
     [ResultColumn("Condition number σ_max/σ_min of the feature matrix Φ built from unit-normalised inner weights (∞ when singular; MODEL §6).")]
     public double PhiCondition { get; init; } = double.NaN;
+    [ResultColumn("The solver's numerical rank of Φ over the live neurons: n unless Φ is rank deficient (a pivoted QR decides; docs/solver.md); 0 in rows without a ρ solve.")]
+    public int PhiRank { get; init; }
+    [ResultColumn("‖y − Πy‖₂, the part of y outside the range of Φ: at rounding level when solved, the obstruction when `infeasible`.", Unit = "label units")]
+    public double OutsideRangeNorm { get; init; } = double.NaN;
     [ResultColumn("Separation of the inner weights: max over j ≠ l of the absolute cosine between neurons ŵ_j · ŵ_l (MODEL §6); NaN for m = 1.")]
     public double Separation { get; init; } = double.NaN;
     [ResultColumn("Wall time of the whole case (differs between runs).", Unit = "s")]

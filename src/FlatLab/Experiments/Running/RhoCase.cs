@@ -77,6 +77,8 @@ internal static class RhoCase
             DualObjective = solution.DualObjective,
             DualityGap = solution.DualityGap,
             PrimalResidual = solution.PrimalResidual,
+            PhiRank = solution.PhiRank,
+            OutsideRangeNorm = solution.OutsideRangeNorm,
             Iterations = solution.Iterations,
             SolveSeconds = solution.SolveSeconds,
             Support = solution.Support,
