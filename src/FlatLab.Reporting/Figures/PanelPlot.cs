@@ -127,6 +127,7 @@ internal static class PanelPlot
         note.LabelBorderColor = Colors.Black.WithAlpha(0.25);
         note.LabelShadowColor = Colors.Transparent;
         plot.Legend.FontSize = TickSize;
+        plot.Legend.ShadowColor = Colors.Transparent;
         plot.ShowLegend(Edge.Bottom); // below the axes, where it hides no point
         return plot;
     }
