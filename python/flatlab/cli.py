@@ -46,7 +46,7 @@ def find_cli(cli=None):
 def run_json(args, cli=None):
     """Runs ``flatlab ARGS --json -`` and returns (exit code, result object).
 
-    Exit codes 0 and 1 return the object on standard output; 2 and 3 raise :class:`FlatLabError`
+    Exit codes 0 and 1 return the object on standard output; any other raises :class:`FlatLabError`
     with FlatLab's message.
     """
     command = [find_cli(cli), *map(str, args), "--json", "-"]
@@ -75,5 +75,5 @@ def error_from(exit_code, stderr):
             if "message" in obj:
                 return FlatLabError(obj["message"], obj.get("exit_code", exit_code), obj.get("error", "bad_input"))
     text = stderr.strip() or f"flatlab exited with code {exit_code}"
-    kind = {2: "bad_input", 3: "internal_error"}.get(exit_code, "not_run")
+    kind = {2: "bad_input", 3: "internal_error", 4: "io_failure"}.get(exit_code, "not_run")
     return FlatLabError(text, exit_code, kind)

@@ -2,11 +2,13 @@
 
 
 class FlatLabError(Exception):
-    """FlatLab refused the input (exit code 2) or failed (exit code 3), or could not be run.
+    """FlatLab refused the input (exit code 2), failed (3: a bug), could not read or write a file
+    because the disk or file system failed (4), was stopped by a signal, or could not be run.
 
     ``message`` is FlatLab's own message (it names the option, file, line or field);
-    ``exit_code`` the command's exit code; ``kind`` is ``"bad_input"``, ``"internal_error"``
-    or ``"not_run"`` (the command line could not be started or answered outside the contract).
+    ``exit_code`` the command's exit code; ``kind`` is FlatLab's error kind (``"bad_input"``,
+    ``"internal_error"``, ``"io_failure"``; docs/machine-interface.md) or ``"not_run"`` (the command
+    line could not be started, or answered outside the contract).
     """
 
     def __init__(self, message, exit_code, kind="bad_input"):

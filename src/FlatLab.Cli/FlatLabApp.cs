@@ -191,6 +191,7 @@ public static class FlatLabApp
     {
         ["solve"] = typeof(SolveSettings), ["generate"] = typeof(GenerateSettings), ["sweep"] = typeof(SweepSettings),
         ["merge"] = typeof(MergeSettings), ["plot"] = typeof(PlotSettings), ["presets"] = typeof(PresetsSettings),
+        ["evaluate"] = typeof(EvaluateSettings),
     };
 
     private static Type? OptionType(string command, string option)

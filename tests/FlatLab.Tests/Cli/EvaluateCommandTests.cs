@@ -137,5 +137,10 @@ public sealed class EvaluateCommandTests
         using var error = JsonDocument.Parse(Assert.Single(run.ErrorLines));
         Assert.StartsWith("--outer-weights: ", error.RootElement.GetProperty("message").GetString());
         Assert.Contains("m = 12", error.RootElement.GetProperty("message").GetString());
+
+        var seed = CliRun.Of("evaluate", "--features", dir.File("X.csv"), "--labels", dir.File("y.csv"), "--inner-weights", dir.File("W.csv"),
+            "--outer-weights", dir.File("a.csv"), "--activation", "relu", "--seed", "-1", "--out", dir.File("o"));
+        Assert.Equal(2, seed.ExitCode);
+        Assert.Contains("--seed: '-1' is not a whole number >= 0", seed.Error);
     }
 }
