@@ -45,4 +45,27 @@ internal static class OptionParsing
     public static double NonNegative(double value, string option) =>
         value >= 0 && double.IsFinite(value) ? value
             : throw new InputException($"{option} must be a finite number >= 0, got {value.ToString(CultureInfo.InvariantCulture)}.");
+
+    /// <summary>A memory size: bytes, or a number with K, M, G or T (powers of 1024), e.g. "3G", "512M".</summary>
+    public static long Bytes(string text, string option)
+    {
+        var t = text.Trim().ToUpperInvariant().TrimEnd('B').TrimEnd('I');
+        var scale = t.Length > 0 ? t[^1] switch { 'K' => 1L << 10, 'M' => 1L << 20, 'G' => 1L << 30, 'T' => 1L << 40, _ => 1L } : 1L;
+        if (scale > 1) t = t[..^1];
+        if (!double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !(v > 0) || v * scale > long.MaxValue / 2)
+            throw new InputException($"{option}: '{text}' is not a memory size; write bytes or a number with K, M, G or T (e.g. 3G).");
+        return (long)(v * scale);
+    }
+
+    /// <summary>Refuses, before any large allocation, a solve of n × m features whose estimated peak
+    /// exceeds the memory this process may use (FlatLab.Solvers.SolveMemory).</summary>
+    public static void CheckMemory(int n, int m, int d, long? maxMemory, string what)
+    {
+        if (FlatLab.Solvers.SolveMemory.Limit(maxMemory) is not { } limit) return;
+        var peak = FlatLab.Solvers.SolveMemory.PeakBytes(n, m, d);
+        if (peak > limit.Bytes)
+            throw new InputException(
+                $"{what} (n = {n}, m = {m}, d = {d}) needs about {FlatLab.Solvers.SolveMemory.Format(peak)} at its peak, " +
+                $"more than {limit.Source} of {FlatLab.Solvers.SolveMemory.Format(limit.Bytes)}; use smaller n or m, or a machine with more memory.");
+    }
 }

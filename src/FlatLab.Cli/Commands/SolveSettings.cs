@@ -41,6 +41,10 @@ public sealed class SolveSettings : ModelSettings<SolveSpec>
     [DefaultValue(1UL)]
     public ulong Seed { get; init; } = 1;
 
+    [CommandOption("--max-memory <SIZE>")]
+    [Description("Refuse up front a solve whose estimated peak memory exceeds SIZE (e.g. 3G). Always refused: above the available memory or cgroup limit.")]
+    public string? MaxMemory { get; init; }
+
     [CommandOption("--out <DIR>")]
     [Description("Output directory for solution.json, outer_weights and dual (created if missing). Required unless --json is given.")]
     public string? Out { get; init; }
@@ -90,6 +94,6 @@ public sealed class SolveSettings : ModelSettings<SolveSpec>
             Out,
             ModelInput(activation),
             Json,
-            format);
+            format) { MaxMemory = MaxMemory is null ? null : OptionParsing.Bytes(MaxMemory, "--max-memory") };
     }
 }

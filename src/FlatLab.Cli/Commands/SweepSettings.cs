@@ -39,6 +39,10 @@ public sealed class SweepSettings : SpecSettings<SweepCommandSpec>
     [Description("Run only part I of N (0 <= I < N): the cases whose index is I modulo N. Join the parts with flatlab merge.")]
     public string? Shard { get; init; }
 
+    [CommandOption("--max-memory <SIZE>")]
+    [Description("Refuse up front a sweep whose largest case's estimated peak memory exceeds SIZE (e.g. 3G). Always refused: above the available memory or cgroup limit.")]
+    public string? MaxMemory { get; init; }
+
     [CommandOption("--threads <T>")]
     [Description("Cases solved at once. Default: the number of cores.")]
     public int? Threads { get; init; }
@@ -59,6 +63,9 @@ public sealed class SweepSettings : SpecSettings<SweepCommandSpec>
         if (threads < 1 || threads > 1024)
             throw new InputException($"--threads must lie in [1, 1024], got {threads.ToString(CultureInfo.InvariantCulture)}.");
         if (Repair && !Resume) throw new InputException("--repair mends the store of a run being resumed: pass it with --resume.");
+        var maxMemory = MaxMemory is null ? (long?)null : OptionParsing.Bytes(MaxMemory, "--max-memory");
+        if (spec.AllPanels.MaxBy(p => FlatLab.Solvers.SolveMemory.PeakBytes(p.N, p.M, p.D)) is { } largest)
+            OptionParsing.CheckMemory(largest.N, largest.M, largest.D, maxMemory, $"panel {largest.Name}'s cases");
         CheckOutputFolder(output, spec);
         return new SweepCommandSpec(spec, source, output, Resume, shard, threads) { Repair = Repair };
     }

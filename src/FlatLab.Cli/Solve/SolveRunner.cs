@@ -25,6 +25,8 @@ public static class SolveRunner
     public static int Run(SolveSpec spec, CliStreams streams)
     {
         var inputs = SolveInputReader.Read(spec);
+        // Refuse before the n × m features exist, not after minutes of work (exit 2, with estimate and limit).
+        Commands.OptionParsing.CheckMemory(inputs.SampleCount, inputs.NeuronCount, inputs.Dimension, spec.MaxMemory, "this solve");
         var kernels = DenseKernels.Default;
         FlattestInterpolatorProblem problem;
         NeuronFeatures features;

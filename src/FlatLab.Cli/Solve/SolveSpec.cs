@@ -18,4 +18,8 @@ public sealed record SolveSpec(
     string? OutputDirectory,
     DataModelInput? Model,
     string? JsonPath = null,
-    ArrayFormat ArrayFormat = ArrayFormat.Csv);
+    ArrayFormat ArrayFormat = ArrayFormat.Csv)
+{
+    /// <summary>--max-memory: refuse a solve whose estimated peak exceeds this many bytes.</summary>
+    public long? MaxMemory { get; init; }
+}
