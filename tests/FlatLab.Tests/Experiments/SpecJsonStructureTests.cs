@@ -56,4 +56,14 @@ public sealed class SpecJsonStructureTests
         var spec = SweepSpecJson.Parse(Spec(top: "\"solver\": { \"weights\": \"exact\" }, \"population\": { },"));
         Assert.Single(spec.Panels);
     }
+
+    [Fact]
+    public void GivenAPanelNameLongerThanFileNamesAllow_WhenParsed_ThenValidationRejectsIt()
+    {
+        var name = new string('a', 250);
+        var error = Assert.Throws<SpecException>(() => SweepSpecJson.Parse(Spec().Replace("\"name\": \"a\"", $"\"name\": \"{name}\"")));
+
+        Assert.Equal("panels[0].name", error.Field);
+        Assert.Contains("250 characters long; at most 64", error.Message);
+    }
 }
