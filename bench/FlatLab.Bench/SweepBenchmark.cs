@@ -68,7 +68,7 @@ public static class SweepBenchmark
             var model = DataModelFactory.Create(panel.ToDataModelSpec(), random.Fork("model"));
             var sample = DataSampler.Sample(model, panel.N, random.Fork("sample"));
             var w = CorrelatedWeights.Sample(model.Directions, panel.M, Rho, random.Fork("weights"));
-            var sigma = panel.NetworkActivation;
+            var sigma = panel.Activation;
             var solution = FlattestInterpolatorSolver.Solve(
                 FlattestInterpolatorProblem.Create(NeuronFeatures.Compute(sample.Features, w, sigma, DenseKernels.Default), sample.Labels, OuterWeighting.Exact), DenseKernels.Default);
             if (!solution.Status.HasSolution())

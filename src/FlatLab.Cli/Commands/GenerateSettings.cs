@@ -67,7 +67,7 @@ public sealed class GenerateSettings : SpecSettings<GenerateSpec>
     [Description("Output directory (created if missing).")]
     public string? Out { get; init; }
 
-    public override GenerateSpec ToSpec()
+    protected override GenerateSpec BuildSpec()
     {
         if (D < 1) throw new InputException($"-d must be >= 1, got {D}.");
         if (N < 1) throw new InputException($"-n must be >= 1, got {N}.");

@@ -19,7 +19,7 @@ public sealed class MergeSettings : SpecSettings<MergeSpec>
     [Description("Merge even when some cases of the spec are in no shard (the report then covers the others).")]
     public bool AllowPartial { get; init; }
 
-    public override MergeSpec ToSpec()
+    protected override MergeSpec BuildSpec()
     {
         var output = OptionParsing.Required(Out, "--out");
         if (Shards.Length == 0) throw new InputException("Give the shard folders to merge: flatlab merge --out DIR SHARD_DIR...");

@@ -15,7 +15,7 @@ public sealed class PlotSettings : SpecSettings<PlotSpec>
     [Description("The folder for the figures (created if missing).")]
     public string? Out { get; init; }
 
-    public override PlotSpec ToSpec()
+    protected override PlotSpec BuildSpec()
     {
         var results = OptionParsing.Required(Results, "--results");
         if (!File.Exists(results)) throw new InputException($"--results: file '{results}' does not exist.");

@@ -60,7 +60,7 @@ public sealed class SolveSettings : ModelSettings<SolveSpec>
     public string OutFormat { get; init; } = "csv";
 
     /// <summary>The checked spec; throws <see cref="InputException"/> naming the bad option.</summary>
-    public override SolveSpec ToSpec()
+    protected override SolveSpec BuildSpec()
     {
         var activation = OptionParsing.Activation(OptionParsing.Required(Activation, "--activation"), "--activation");
         var weighting = Weights.Trim().ToLowerInvariant() switch

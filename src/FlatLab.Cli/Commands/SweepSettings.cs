@@ -1,17 +1,15 @@
 using System.ComponentModel;
 using System.Globalization;
 using FlatLab.Cli.Sweep;
-using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Running;
-using FlatLab.Experiments.Runs;
 using FlatLab.Experiments.Specs;
 using Spectre.Console.Cli;
 
 namespace FlatLab.Cli.Commands;
 
 /// <summary>
-/// The options of <c>flatlab sweep</c>; <see cref="ToSpec"/> checks all of them, the spec and the
-/// output folder before anything runs.
+/// The options of <c>flatlab sweep</c>; <see cref="SpecSettings{TSpec}.ToSpec"/> checks all of them and the
+/// spec before anything runs. The output folder is checked once, by the sweep runner, which owns it.
 /// </summary>
 public sealed class SweepSettings : SpecSettings<SweepCommandSpec>
 {
@@ -47,7 +45,7 @@ public sealed class SweepSettings : SpecSettings<SweepCommandSpec>
     [Description("Cases solved at once. Default: the number of cores.")]
     public int? Threads { get; init; }
 
-    public override SweepCommandSpec ToSpec()
+    protected override SweepCommandSpec BuildSpec()
     {
         if ((Preset is null) == (Spec is null))
             throw new InputException("Give exactly one of --preset NAME and --spec FILE.");
@@ -66,7 +64,6 @@ public sealed class SweepSettings : SpecSettings<SweepCommandSpec>
         var maxMemory = MaxMemory is null ? (long?)null : OptionParsing.Bytes(MaxMemory, "--max-memory");
         if (spec.AllPanels.MaxBy(p => FlatLab.Solvers.SolveMemory.PeakBytes(p.N, p.M, p.D)) is { } largest)
             OptionParsing.CheckMemory(largest.N, largest.M, largest.D, maxMemory, $"panel {largest.Name}'s cases");
-        CheckOutputFolder(output, spec);
         return new SweepCommandSpec(spec, source, output, Resume, shard, threads) { Repair = Repair };
     }
 
@@ -91,20 +88,5 @@ public sealed class SweepSettings : SpecSettings<SweepCommandSpec>
         {
             throw new InputException($"--spec: cannot read '{path}': {e.Message}", e);
         }
-    }
-
-    /// <summary>A folder holds one run: a new run needs a folder without one, --resume one of the same spec.</summary>
-    private void CheckOutputFolder(string output, SweepSpec spec)
-    {
-        if (File.Exists(output)) throw new InputException($"--out: '{output}' is a file, not a folder.");
-        var run = new RunFolder(output);
-        var specPath = run.SpecPath;
-        if (run.HoldsRun && !Resume)
-            throw new InputException(
-                $"--out: '{output}' already holds a run; pass --resume to continue it, or choose another folder.");
-        if (Resume && File.Exists(specPath) && File.ReadAllText(specPath) != SweepSpecJson.Write(spec))
-            throw new InputException(
-                $"--resume: '{output}' holds a run of a different spec (its {RunFolder.SpecFileName}); " +
-                $"resume it with --spec {specPath}, or choose another folder.");
     }
 }

@@ -1,18 +1,18 @@
 using System.Globalization;
+using FlatLab.Data;
 using FlatLab.Experiments.Runs;
-using FlatLab.InnerWeights;
 using FlatLab.LinearAlgebra;
-using FlatLab.Networks;
 using FlatLab.Population;
 using FlatLab.Randomness;
 using FlatLab.Reporting.Io;
 using FlatLab.Solvers;
+using FlatLab.Solving;
 
 namespace FlatLab.Cli.Solve;
 
 /// <summary>
-/// Runs <c>flatlab solve</c>: reads and checks the inputs, solves MODEL §5, computes the
-/// population loss when a data model is given, and writes <c>outer_weights.csv</c> and then
+/// Runs <c>flatlab solve</c>: reads and checks the inputs, solves them with <see cref="InstanceSolver"/>
+/// (MODEL §5, and the population loss when a data model is given), and writes <c>outer_weights.csv</c> and then
 /// <c>solution.json</c>, each atomically. Nothing is written before all input is known good.
 /// </summary>
 public static class SolveRunner
@@ -28,39 +28,35 @@ public static class SolveRunner
         // Refuse before the n × m features exist, not after minutes of work (exit 2, with estimate and limit).
         Commands.OptionParsing.CheckMemory(inputs.SampleCount, inputs.NeuronCount, inputs.Dimension, spec.MaxMemory, "this solve");
         var kernels = DenseKernels.Default;
-        FlattestInterpolatorProblem problem;
-        NeuronFeatures features;
+        var random = new RandomSource(spec.Seed);
+        var instance = new InstanceSpec
+        {
+            Sample = new Dataset(inputs.Features, inputs.Labels),
+            InnerWeights = inputs.InnerWeights,
+            Activation = spec.Activation,
+            Weighting = spec.Weighting,
+            Solver = new SolverSettings { Point = spec.Point },
+            Population = inputs.Model is { } model ? new PopulationLossSpec { Model = model } : null,
+            PopulationRandom = random.Fork("population-loss"),
+            AlternativeRandom = random.Fork("population-loss-alternative"),
+        };
+        InstanceProblem problem;
         try
         {
-            features = NeuronFeatures.Compute(inputs.Features, inputs.InnerWeights, spec.Activation, kernels);
-            problem = FlattestInterpolatorProblem.Create(features, inputs.Labels, spec.Weighting);
+            problem = InstanceSolver.Prepare(instance, kernels);
         }
         catch (ArgumentException e)
         {
             throw new InputException(e.Message, e);
         }
-        var settings = new SolverSettings { Point = spec.Point }.Validate();
         // The inputs are good: take --out for this process until both files are in place.
         using var output = spec.OutputDirectory is { } directory ? LockOutput(directory) : null;
-        var result = FlattestInterpolatorSolver.Solve(problem, kernels, settings);
-        var solved = result.Status.HasSolution();
-
-        PopulationLossResult? loss = null, alternative = null;
-        if (solved && inputs.Model is { } model)
-        {
-            // The solver's a belongs to unit-norm directions (NeuronFeatures scales the rows of W).
-            var unit = NeuronFeatures.UnitRows(inputs.InnerWeights);
-            var random = new RandomSource(spec.Seed);
-            loss = PopulationLoss.Compute(model, unit, result.OuterWeights, spec.Activation, kernels, random.Fork("population-loss"));
-            if (result.AlternativeWeights is { } other)
-                alternative = PopulationLoss.Compute(model, unit, other, spec.Activation, kernels, random.Fork("population-loss-alternative"));
-        }
-
-        var (largest, smallest, _) = WeightDiagnostics.ExtremeSingularValues(features.Phi, kernels);
+        var solved = InstanceSolver.Solve(problem, kernels);
+        var result = solved.Solution;
         var report = new SolutionReport
         {
-            Separation = WeightDiagnostics.Separation(NeuronFeatures.UnitRows(inputs.InnerWeights), kernels),
-            PhiCondition = smallest > 0 ? largest / smallest : double.PositiveInfinity,
+            Separation = solved.Separation,
+            PhiCondition = solved.PhiCondition,
             Result = result,
             SampleCount = inputs.SampleCount,
             NeuronCount = inputs.NeuronCount,
@@ -71,13 +67,13 @@ public static class SolveRunner
             Version = FlatLabApp.Version,
             Seed = spec.Seed,
             Model = inputs.Model,
-            PopulationLoss = loss,
-            PopulationLossAlternative = alternative,
+            PopulationLoss = solved.PopulationLoss,
+            PopulationLossAlternative = solved.PopulationLossAlternative,
         };
         if (spec.OutputDirectory is { } outDir) Write(outDir, report, spec.ArrayFormat);
         if (spec.JsonPath is { } json) MachineOutput.Write(json, SolutionJsonWriter.ToJson(report), streams);
         if (!MachineOutput.IsStandardOutput(spec.JsonPath)) Summarise(report, spec.OutputDirectory, streams.Out);
-        return solved ? ExitCodes.Success : ExitCodes.NotSolved;
+        return result.Status.HasSolution() ? ExitCodes.Success : ExitCodes.NotSolved;
     }
 
     /// <summary>Creates --out and takes its lock; a second solve into it is refused (exit 2) rather than mixing its files with ours.</summary>

@@ -21,9 +21,40 @@ public static class WeightDiagnostics
         ArgumentNullException.ThrowIfNull(kernels);
         var features = NeuronFeatures.Compute(x, w, sigma, kernels);
         var separation = Separation(NeuronFeatures.UnitRows(w), kernels);
-        var (largest, smallest, tolerance) = ExtremeSingularValues(features.Phi, kernels);
-        var condition = smallest > 0 ? largest / smallest : double.PositiveInfinity;
-        return new WeightDiagnosticsResult(separation, largest, smallest, condition, tolerance);
+        var eigen = SmallerGramEigenvalues(features.Phi, kernels);
+        var (largest, smallest, tolerance) = SingularValues(eigen, features.Phi);
+        return new WeightDiagnosticsResult(separation, largest, smallest,
+            PhiCondition(eigen, features.SampleCount, features.NeuronCount), tolerance);
+    }
+
+    /// <summary>
+    /// κ(Φ) = σ_max / σ_min = √(λ_max / λ_min) from the eigenvalues of a Gram matrix of Φ (n × m): ΦΦᵀ, ΦΦᵀ/n
+    /// or ΦᵀΦ, the smaller one. The Gram matrix squares the condition number, so λ_min below
+    /// max(n, m)·ε·λ_max is rounding noise: Φ then counts as rank deficient and κ is +∞. The one
+    /// definition of <c>phi_condition</c> (MODEL §6).
+    /// </summary>
+    /// <param name="gramEigenvalues">The eigenvalues, ascending.</param>
+    public static double PhiCondition(IReadOnlyList<double> gramEigenvalues, int n, int m)
+    {
+        ArgumentNullException.ThrowIfNull(gramEigenvalues);
+        if (gramEigenvalues.Count == 0) throw new ArgumentException("Φ has no Gram eigenvalues (n = 0).", nameof(gramEigenvalues));
+        var largest = gramEigenvalues[^1];
+        var smallest = gramEigenvalues[0];
+        var zero = Math.Max(n, m) * FloatingPoint.UnitRoundoff * largest;
+        return smallest > zero ? Math.Sqrt(largest / smallest) : double.PositiveInfinity;
+    }
+
+    /// <summary>The eigenvalues of ΦΦᵀ/n, ascending (one rank-k update and one symmetric eigensolve).</summary>
+    public static double[] GramEigenvalues(NeuronFeatures features, IDenseKernels kernels)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(kernels);
+        var n = features.SampleCount;
+        var gram = new double[n * n];
+        kernels.SymmetricRankK(n, features.NeuronCount, features.Phi.Values, gram);
+        for (var j = 0; j < n; j++)
+            for (var i = j; i < n; i++) gram[i + j * n] /= n;
+        return kernels.SymmetricEigenvalues(n, gram);
     }
 
     /// <summary>max_{j≠l} |ŵ_j · ŵ_l| from the lower triangle of Ŵ Ŵᵀ (one rank-k update); NaN for m = 1.</summary>
@@ -50,12 +81,21 @@ public static class WeightDiagnostics
     {
         ArgumentNullException.ThrowIfNull(phi);
         ArgumentNullException.ThrowIfNull(kernels);
+        return SingularValues(SmallerGramEigenvalues(phi, kernels), phi);
+    }
+
+    private static double[] SmallerGramEigenvalues(DenseMatrix phi, IDenseKernels kernels)
+    {
         var wide = phi.RowCount <= phi.ColumnCount;
         var a = wide ? phi : (DenseMatrix)phi.Transpose();
         var size = a.RowCount;
         var gram = new double[size * size];
         kernels.SymmetricRankK(size, a.ColumnCount, a.Values, gram);
-        var eigen = kernels.SymmetricEigenvalues(size, gram);
+        return kernels.SymmetricEigenvalues(size, gram);
+    }
+
+    private static (double Largest, double Smallest, double RankTolerance) SingularValues(double[] eigen, DenseMatrix phi)
+    {
         var lambdaMax = eigen[^1];
         var lambdaMin = eigen[0];
         var tolerance = Math.Max(phi.RowCount, phi.ColumnCount) * FloatingPoint.UnitRoundoff * lambdaMax;

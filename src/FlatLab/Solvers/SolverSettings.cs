@@ -22,12 +22,12 @@ public sealed record SolverSettings
 
     public SolverSettings Validate()
     {
-        if (MaxIterations < 1) throw new ArgumentException($"MaxIterations must be >= 1, got {MaxIterations}.");
-        if (!(GapTolerance > 0 && GapTolerance < 1)) throw new ArgumentException($"GapTolerance must lie in (0, 1), got {GapTolerance}.");
+        if (MaxIterations < 1) throw new ArgumentException($"MaxIterations must be >= 1, got {MaxIterations}.", nameof(MaxIterations));
+        if (!(GapTolerance > 0 && GapTolerance < 1)) throw new ArgumentException($"GapTolerance must lie in (0, 1), got {GapTolerance}.", nameof(GapTolerance));
         if (!(FeasibilityTolerance > 0 && FeasibilityTolerance < 1))
-            throw new ArgumentException($"FeasibilityTolerance must lie in (0, 1), got {FeasibilityTolerance}.");
+            throw new ArgumentException($"FeasibilityTolerance must lie in (0, 1), got {FeasibilityTolerance}.", nameof(FeasibilityTolerance));
         if (!(ConditionLimit > 1 && ConditionLimit <= 1e8))
-            throw new ArgumentException($"ConditionLimit must lie in (1, 1e8], got {ConditionLimit}.");
+            throw new ArgumentException($"ConditionLimit must lie in (1, 1e8], got {ConditionLimit}.", nameof(ConditionLimit));
         return this;
     }
 }

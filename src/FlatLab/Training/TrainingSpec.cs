@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 
 namespace FlatLab.Training;
 
@@ -31,21 +32,24 @@ public sealed record TrainingSpec
 
     public TrainingSpec Validate()
     {
-        Check(LearningRate > 0 && double.IsFinite(LearningRate), "learning_rate", LearningRate, "must be finite and > 0");
-        if (EdgeOfStability is { } f) Check(f > 0 && f < 10, "edge_of_stability", f, "must lie in (0, 10)");
-        Check(BatchSize >= 1, "batch_size", BatchSize, "must be >= 1");
-        Check(SamRadius >= 0 && double.IsFinite(SamRadius), "sam_radius", SamRadius, "must be finite and >= 0");
-        Check(AsamEta >= 0 && double.IsFinite(AsamEta), "asam_eta", AsamEta, "must be finite and >= 0");
-        Check(WeightDecay >= 0 && double.IsFinite(WeightDecay), "weight_decay", WeightDecay, "must be finite and >= 0");
-        Check(InitScale > 0 && double.IsFinite(InitScale), "init_scale", InitScale, "must be finite and > 0");
-        Check(LossTolerance > 0, "loss_tolerance", LossTolerance, "must be > 0");
-        Check(MaxSteps >= 1, "max_steps", MaxSteps, "must be >= 1");
-        Check(RecordEvery >= 0, "record_every", RecordEvery, "must be >= 0");
+        Check(LearningRate > 0 && double.IsFinite(LearningRate), nameof(LearningRate), LearningRate, "must be finite and > 0");
+        if (EdgeOfStability is { } f) Check(f > 0 && f < 10, nameof(EdgeOfStability), f, "must lie in (0, 10)");
+        Check(BatchSize >= 1, nameof(BatchSize), BatchSize, "must be >= 1");
+        Check(SamRadius >= 0 && double.IsFinite(SamRadius), nameof(SamRadius), SamRadius, "must be finite and >= 0");
+        Check(AsamEta >= 0 && double.IsFinite(AsamEta), nameof(AsamEta), AsamEta, "must be finite and >= 0");
+        Check(WeightDecay >= 0 && double.IsFinite(WeightDecay), nameof(WeightDecay), WeightDecay, "must be finite and >= 0");
+        Check(InitScale > 0 && double.IsFinite(InitScale), nameof(InitScale), InitScale, "must be finite and > 0");
+        Check(LossTolerance > 0, nameof(LossTolerance), LossTolerance, "must be > 0");
+        Check(MaxSteps >= 1, nameof(MaxSteps), MaxSteps, "must be >= 1");
+        Check(RecordEvery >= 0, nameof(RecordEvery), RecordEvery, "must be >= 0");
         return this;
     }
 
-    private static void Check(bool ok, string field, double value, string why)
+    /// <param name="property">The property's name, the exception's parameter name; the message spells it as spec files do.</param>
+    private static void Check(bool ok, string property, double value, string why)
     {
-        if (!ok) throw new ArgumentException($"Training {field} = {value.ToString("R", CultureInfo.InvariantCulture)}: {why}.");
+        if (!ok)
+            throw new ArgumentException(
+                $"Training {JsonNamingPolicy.SnakeCaseLower.ConvertName(property)} = {value.ToString("R", CultureInfo.InvariantCulture)}: {why}.", property);
     }
 }

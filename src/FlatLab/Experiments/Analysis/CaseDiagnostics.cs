@@ -1,4 +1,5 @@
 using FlatLab.Activations;
+using FlatLab.InnerWeights;
 using FlatLab.LinearAlgebra;
 using FlatLab.Networks;
 using FlatLab.Solvers;
@@ -24,8 +25,9 @@ public static class CaseDiagnostics
     /// for the quantities that need a solution.</param>
     /// <param name="dimension">d, the input dimension, which the features do not record and E[T_j] needs.</param>
     /// <param name="kernels">The dense kernels, chosen by the caller.</param>
+    /// <param name="gramEigenvalues">The eigenvalues of ΦΦᵀ/n (<see cref="GramEigenvalues"/>) when the caller has them already.</param>
     public static CaseDiagnosticsResult Compute(NeuronFeatures features, FlattestInterpolatorResult solution, int dimension,
-                                                IDenseKernels kernels)
+                                                IDenseKernels kernels, double[]? gramEigenvalues = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(solution);
@@ -40,7 +42,7 @@ public static class CaseDiagnostics
         var n = features.SampleCount;
         var m = features.NeuronCount;
 
-        var eigen = GramEigenvalues(features, kernels);
+        var eigen = gramEigenvalues ?? GramEigenvalues(features, kernels);
         var largest = eigen[^1];
         var second = n >= 2 ? eigen[^2] : double.NaN;
         var smallest = eigen[0];
@@ -66,17 +68,8 @@ public static class CaseDiagnostics
     }
 
     /// <summary>The eigenvalues of ΦΦᵀ/n, ascending (one rank-k update and one symmetric eigensolve).</summary>
-    public static double[] GramEigenvalues(NeuronFeatures features, IDenseKernels kernels)
-    {
-        ArgumentNullException.ThrowIfNull(features);
-        ArgumentNullException.ThrowIfNull(kernels);
-        var n = features.SampleCount;
-        var gram = new double[n * n];
-        kernels.SymmetricRankK(n, features.NeuronCount, features.Phi.Values, gram);
-        for (var j = 0; j < n; j++)
-            for (var i = j; i < n; i++) gram[i + j * n] /= n;
-        return kernels.SymmetricEigenvalues(n, gram);
-    }
+    public static double[] GramEigenvalues(NeuronFeatures features, IDenseKernels kernels) =>
+        WeightDiagnostics.GramEigenvalues(features, kernels);
 
     /// <summary>(Σ|a_j|)² / (m_nz Σ a_j²) over the non-zero weights; NaN when every weight is zero.</summary>
     public static double ParticipationRatio(IReadOnlyList<double> a)

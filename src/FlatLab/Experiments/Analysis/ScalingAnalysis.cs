@@ -16,7 +16,7 @@ public static class ScalingAnalysis
         var fits = new List<ScalingFit>();
         foreach (var study in spec.Scaling)
         {
-            var k = study.Panel.NetworkActivation.K;
+            var k = study.Panel.Activation.K;
             var byPanel = study.ToPanels().ToDictionary(p => p.Name, p => p.D);
             var cases = rows.Where(r => r.IsRho && r.IsUsable && byPanel.ContainsKey(r.Panel)).ToList();
             var rhos = cases.Select(r => r.Rho).Distinct().Order().ToList();

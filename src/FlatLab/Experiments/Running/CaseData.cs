@@ -1,10 +1,8 @@
 using FlatLab.Data;
 using FlatLab.Experiments.Specs;
-using FlatLab.LinearAlgebra;
-using FlatLab.Population;
 using FlatLab.Randomness;
 using FlatLab.Networks;
-using MathNet.Numerics.LinearAlgebra;
+using FlatLab.Solving;
 
 namespace FlatLab.Experiments.Running;
 
@@ -16,7 +14,7 @@ internal sealed record CaseData(DataModel Model, Dataset Sample)
         var panel = c.Panel;
         var data = new RandomSource(c.DataSeed);
         var model = panel.IsXor ? XorTarget.Model(panel.D, panel.NoiseStd) : DataModelFactory.Create(panel.ToDataModelSpec(), data.Fork("model"));
-        var sample = panel.FeatureDistribution == FeatureDistribution.Hypercube
+        var sample = panel.Features == FeatureDistribution.Hypercube
             ? HypercubeSampler.Sample(model, panel.N, data.Fork("sample"))
             : DataSampler.Sample(model, panel.N, data.Fork("sample"));
         return new CaseData(model, sample);
@@ -26,14 +24,13 @@ internal sealed record CaseData(DataModel Model, Dataset Sample)
     public Dataset NetworkInputs(PanelSpec panel) =>
         panel.Bias ? new Dataset(BiasAugmentation.Augment(Sample.Features), Sample.Labels) : Sample;
 
-    /// <summary>The population loss of (W or W̃ = (W, b), a): exact where MODEL §7 applies, sampled otherwise.</summary>
-    public PopulationLossResult Loss(PanelSpec panel, SweepSpec spec, Matrix<double> w, double[] a, IDenseKernels kernels, RandomSource random)
+    /// <summary>The population loss of the panel's networks: exact where MODEL §7 applies, sampled otherwise.</summary>
+    public PopulationLossSpec PopulationLoss(PanelSpec panel, PopulationSpec population) => new()
     {
-        var sigma = panel.NetworkActivation;
-        if (!panel.IsGaussianBiasFree)
-            return SampledPopulationLoss.Compute(Model, w, a, sigma, panel.FeatureDistribution, spec.Population.Samples, random, kernels);
-        return spec.Population.IsMonteCarlo
-            ? PopulationLoss.MonteCarlo(Model, w, a, sigma, kernels, spec.Population.Samples, random)
-            : PopulationLoss.Compute(Model, w, a, sigma, kernels, random, spec.Population.Samples);
-    }
+        Model = Model,
+        Method = population.Method,
+        Samples = population.Samples,
+        Features = panel.Features,
+        Bias = panel.Bias,
+    };
 }

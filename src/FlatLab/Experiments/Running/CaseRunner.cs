@@ -11,18 +11,13 @@ namespace FlatLab.Experiments.Running;
 /// </summary>
 public static class CaseRunner
 {
-    public static CaseResult Run(SweepCase c, SweepSpec spec, IDenseKernels kernels)
+    public static CaseResult Run(SweepCase c, IDenseKernels kernels)
     {
         var clock = Stopwatch.StartNew();
-        var row = Describe(c, spec);
+        var row = Describe(c);
         try
         {
-            row = c.Kind switch
-            {
-                CaseKind.Rho => RhoCase.Run(c, spec, kernels, row),
-                CaseKind.Train => TrainingCase.Run(c, spec, kernels, row),
-                _ => SearchCase.Run(c, spec, kernels, row),
-            };
+            row = c.Compute(kernels, row);
             return row with { CaseSeconds = clock.Elapsed.TotalSeconds };
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or ArithmeticException)
@@ -32,10 +27,10 @@ public static class CaseRunner
     }
 
     /// <summary>The row's parameters, before anything is computed.</summary>
-    internal static CaseResult Describe(SweepCase c, SweepSpec spec)
+    internal static CaseResult Describe(SweepCase c)
     {
         var panel = c.Panel;
-        var sigma = panel.NetworkActivation;
+        var sigma = panel.Activation;
         return new CaseResult
         {
             CaseKey = c.Key,
@@ -45,7 +40,7 @@ public static class CaseRunner
             Repetition = c.Repetition,
             Panel = panel.Name,
             Figure = panel.Figure,
-            Link = panel.Link,
+            Link = panel.Link.Name,
             Activation = sigma.Name,
             LinkActivation = panel.TargetActivation.Name,
             InsideAssumption1 = sigma.InsideAssumption1,
@@ -59,7 +54,7 @@ public static class CaseRunner
             Rho = c.Rho,
             Kind = c.Kind,
             Variant = c.Variant,
-            Weights = spec.Solver.Weights,
+            Weights = c.Solver.Weights.Name(),
             Status = CaseStatus.Unsolved,
             Message = "",
         };

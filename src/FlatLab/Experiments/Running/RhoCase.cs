@@ -4,24 +4,24 @@ using FlatLab.Experiments.Specs;
 using FlatLab.InnerWeights;
 using FlatLab.LinearAlgebra;
 using FlatLab.Networks;
-using FlatLab.Population;
 using FlatLab.Randomness;
 using FlatLab.Solvers;
 using FlatLab.Experiments.Analysis;
+using FlatLab.Solving;
 using MathNet.Numerics.LinearAlgebra.Double;
 
 namespace FlatLab.Experiments.Running;
 
-/// <summary>The paper's experiment (MODEL §8): W at correlation ρ, the flattest interpolator for it,
-/// and its population loss.</summary>
-internal static class RhoCase
+/// <summary>The paper's experiment (MODEL §8): W at correlation <see cref="SweepCase.Rho"/>, the flattest
+/// interpolator for it, and its population loss.</summary>
+public sealed record RhoCase : SweepCase
 {
-    /// <summary>κ(Φ) = √(λ_max / λ_min) of ΦΦᵀ/n; ∞ when λ_min is zero to machine precision (n ≤ m here).</summary>
-    private static double PhiCondition(CaseDiagnosticsResult theory, PanelSpec panel)
-    {
-        var zero = Math.Max(panel.N, panel.M) * FloatingPoint.UnitRoundoff * theory.LargestEigenvalue;
-        return theory.SmallestEigenvalue > zero ? Math.Sqrt(theory.LargestEigenvalue / theory.SmallestEigenvalue) : double.PositiveInfinity;
-    }
+    /// <summary>The position of <see cref="SweepCase.Rho"/> in the sweep's ρ grid.</summary>
+    public required int RhoIndex { get; init; }
+
+    public override CaseKind Kind => CaseKind.Rho;
+
+    protected override string KeyLeaf => $"rho{RhoIndex:00}";
 
     /// <summary>
     /// Unit directions at correlation ρ with span(U) (MODEL §6); for a network with biases each gets a
@@ -36,25 +36,32 @@ internal static class RhoCase
         return NeuronFeatures.UnitRows(BiasAugmentation.Join(w, Enumerable.Range(0, panel.M).Select(_ => bias.NextGaussian()).ToArray()));
     }
 
-    public static CaseResult Run(SweepCase c, SweepSpec spec, IDenseKernels kernels, CaseResult row)
+    internal override CaseResult Compute(IDenseKernels kernels, CaseResult row)
     {
-        var panel = c.Panel;
-        var data = CaseData.Draw(c);
+        var panel = Panel;
+        var data = CaseData.Draw(this);
         var (model, sample) = data;
-        var random = new RandomSource(c.CaseSeed);
-        var w = Directions(panel, model, c.Rho, random);
-        var sigma = panel.NetworkActivation;
-        var inputs = data.NetworkInputs(panel);
-        var features = NeuronFeatures.Compute(inputs.Features, w, sigma, kernels);
-        var problem = FlattestInterpolatorProblem.Create(features, sample.Labels, spec.Solver.Weighting);
-        var solution = FlattestInterpolatorSolver.Solve(problem, kernels, spec.Solver.ToSettings());
-        var theory = CaseDiagnostics.Compute(features, solution, panel.D, kernels);
+        var random = new RandomSource(CaseSeed);
+        var w = Directions(panel, model, Rho, random);
+        var sigma = panel.Activation;
+        var instance = InstanceSolver.Solve(new InstanceSpec
+        {
+            Sample = data.NetworkInputs(panel),
+            InnerWeights = w,
+            Activation = sigma,
+            Weighting = Solver.Weights,
+            Solver = Solver.Settings(),
+            Population = data.PopulationLoss(panel, Population),
+            PopulationRandom = random.Fork("population"),
+        }, kernels);
+        var solution = instance.Solution;
+        var theory = CaseDiagnostics.Compute(instance.Features, solution, panel.D, kernels, instance.GramEigenvalues);
         // Noisy labels are never interpolated by the reference network (it computes g itself).
         var reference = panel.NoiseStd == 0 ? ReferenceFlatness.Compute(model, sample, sigma, panel.M, kernels) : null;
-        row = row with
+        return row.WithPopulationLoss(instance.PopulationLoss) with
         {
-            PhiCondition = PhiCondition(theory, panel),
-            Separation = WeightDiagnostics.Separation(NeuronFeatures.UnitRows(w), kernels),
+            PhiCondition = instance.PhiCondition,
+            Separation = instance.Separation,
             FlatnessOverLowerBound = theory.FlatnessOverLowerBound,
             GramLargest = theory.LargestEigenvalue,
             GramSecond = theory.SecondEigenvalue,
@@ -83,19 +90,6 @@ internal static class RhoCase
             SolveSeconds = solution.SolveSeconds,
             Support = solution.Support,
             OptimalPoint = solution.Point?.ToString().ToLowerInvariant() ?? "",
-        };
-        if (!solution.Status.HasSolution()) return row;
-
-        var unit = NeuronFeatures.UnitRows(w); // the rows the solver's outer weights belong to
-        var loss = data.Loss(panel, spec, unit, solution.OuterWeights, kernels, random.Fork("population"));
-        return row with
-        {
-            PopulationLoss = loss.Loss,
-            PopulationLossMethod = loss.Method.Name(),
-            PopulationLossSe = loss.StandardError,
-            ExcessLoss = loss.ExcessLoss,
-            SignalPower = loss.SignalPower,
-            NoiseVariance = loss.NoiseVariance,
         };
     }
 }

@@ -20,49 +20,59 @@ namespace FlatLab.Experiments.Running;
 /// recording F_min and the population loss along its path, why it stopped, and its end against the
 /// Theorem 1 lower bound and the reference.
 /// </summary>
-internal static class SearchCase
+public sealed record SearchCase : SweepCase
 {
-    public static CaseResult Run(SweepCase c, SweepSpec spec, IDenseKernels kernels, CaseResult row)
+    public required SearchRunSpec Search { get; init; }
+    /// <summary>The optimizer run whose learned network starts the search (start = trained); null otherwise.</summary>
+    public TrainingRunSpec? StartRun { get; init; }
+
+    public override CaseKind Kind => CaseKind.Search;
+
+    public override string Variant => Search.Name;
+
+    protected override string KeyLeaf => $"search-{Search.Name}";
+
+    internal override CaseResult Compute(IDenseKernels kernels, CaseResult row)
     {
-        var search = spec.Searches.Single(s => s.Name == c.Variant);
-        var data = CaseData.Draw(c);
+        var data = CaseData.Draw(this);
         var model = data.Model;
-        var panel = c.Panel;
-        var sigma = panel.NetworkActivation;
-        var random = new RandomSource(c.CaseSeed);
+        var panel = Panel;
+        var sigma = panel.Activation;
+        var random = new RandomSource(CaseSeed);
         var inputs = data.NetworkInputs(panel);
         var reference = ReferenceInterpolator.Unsupported(model, panel.M, sigma) is null ? Reference(model, panel, sigma) : null;
-        if (search.Start == "reference" && reference is null)
+        if (Search.Start == SearchStart.Reference && reference is null)
             return row with
             {
                 Status = CaseStatus.Error,
-                Message = $"search {search.Name}: no reference to start from: {ReferenceInterpolator.Unsupported(model, panel.M, sigma)}",
+                Message = $"search {Search.Name}: no reference to start from: {ReferenceInterpolator.Unsupported(model, panel.M, sigma)}",
                 SearchStatus = SearchStatus.StartFailure,
             };
-        var start = search.Start switch
+        var start = Search.Start switch
         {
-            "rho" => RhoCase.Directions(panel, model, search.Rho, random),
-            "trained" => TrainingCase.Replay(c, spec, search.From!, data, kernels).Inner,
-            "reference" => Perturb(reference!.InnerWeights, search.Perturbation, random.Fork("perturbation")),
+            SearchStart.Rho => RhoCase.Directions(panel, model, Search.Rho, random),
+            SearchStart.Trained => TrainingCase.Replay(this, StartRun!, data, kernels).Inner,
+            SearchStart.Reference => Perturb(reference!.InnerWeights, Search.Perturbation, random.Fork("perturbation")),
             _ => RandomDirections(panel.M, inputs.Dimension, random.Fork("weights")),
         };
         var settings = new FlattestSearchSpec
         {
-            MaxIterations = search.MaxIterations,
-            InitialAngle = search.InitialAngle,
-            StationarityTolerance = search.StationarityTolerance,
-            RelativeTolerance = search.RelativeTolerance,
-            Window = search.Window,
-            Weighting = spec.Solver.Weighting,
-            Solver = spec.Solver.ToSettings(),
+            MaxIterations = Search.MaxIterations,
+            InitialAngle = Search.InitialAngle,
+            StationarityTolerance = Search.StationarityTolerance,
+            RelativeTolerance = Search.RelativeTolerance,
+            Window = Search.Window,
+            Weighting = Solver.Weights,
+            Solver = Solver.Settings(),
         };
+        var population = data.PopulationLoss(panel, Population);
         var points = new List<TrajectoryPoint>();
         PopulationLossResult? loss = null;
         double alignment = double.NaN, median = double.NaN;
         double biasShare = double.NaN;
         var result = FlattestSearch.Run(inputs, start, sigma, settings, kernels, step =>
         {
-            loss = data.Loss(panel, spec, step.Directions, step.OuterWeights, kernels, random.Fork($"population/{step.Iteration}"));
+            loss = population.Compute(step.Directions, step.OuterWeights, sigma, kernels, random.Fork($"population/{step.Iteration}"));
             // Alignment concerns the weight part; with biases, (w_j, b_j) is split first.
             var weights = panel.Bias ? BiasAugmentation.Split(step.Directions).W : step.Directions;
             if (panel.Bias) biasShare = BiasAugmentation.Share(step.Directions);
@@ -77,20 +87,20 @@ internal static class SearchCase
             return row with
             {
                 Status = result.LastStatus.ToCaseStatus(),
-                Message = $"search {search.Name}: {result.Message}",
+                Message = $"search {Search.Name}: {result.Message}",
                 SearchStatus = result.Status,
             };
 
         // The reference on the same inputs (bias column zero), when it interpolates the sample.
         var referenceFlatness = reference is null ? null : ReferenceFlatness.Compute(reference, inputs, sigma, kernels);
         var referenceLoss = referenceFlatness is { Interpolates: true }
-            ? data.Loss(panel, spec, reference!.InnerWeights, reference.OuterWeights, kernels, random.Fork("population/reference")).Loss
+            ? population.Compute(reference!.InnerWeights, reference.OuterWeights, sigma, kernels, random.Fork("population/reference")).Loss
             : double.NaN;
         var referenceFmin = referenceFlatness is { Interpolates: true } ? referenceFlatness.FlatnessMin : double.NaN;
-        return row with
+        return row.WithPopulationLoss(loss) with
         {
             Status = CaseStatus.Solved,
-            Message = $"search from {search.Start}: {result.Message}; F_min {result.Path[0].FlatnessMin:G4} -> {end.FlatnessMin:G4}.",
+            Message = $"search from {Search.Start.Name()}: {result.Message}; F_min {result.Path[0].FlatnessMin:G4} -> {end.FlatnessMin:G4}.",
             FlatnessMin = end.FlatnessMin,
             Objective = end.Objective,
             LowerBound = end.LowerBound,
@@ -99,13 +109,7 @@ internal static class SearchCase
             ReferencePopulationLoss = referenceLoss,
             FlatnessOverReference = end.FlatnessMin / referenceFmin,
             FlattestFlatnessMin = end.FlatnessMin,
-            PopulationLoss = loss!.Loss,
-            PopulationLossMethod = loss.Method.Name(),
-            PopulationLossSe = loss.StandardError,
-            ExcessLoss = loss.ExcessLoss,
-            SignalPower = loss.SignalPower,
-            NoiseVariance = loss.NoiseVariance,
-            FlattestPopulationLoss = loss.Loss,
+            FlattestPopulationLoss = loss!.Loss,
             AlignmentMean = alignment,
             AlignmentMedian = median,
             BiasShare = biasShare,

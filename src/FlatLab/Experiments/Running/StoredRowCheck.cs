@@ -37,12 +37,10 @@ internal sealed class StoredRowCheck
         ("weights", r => r.Weights),
     ];
 
-    private readonly SweepSpec _spec;
     private readonly Dictionary<string, SweepCase> _cases;
 
     public StoredRowCheck(SweepSpec spec)
     {
-        _spec = spec;
         _cases = SweepCase.Expand(spec).ToDictionary(c => c.Key);
     }
 
@@ -50,7 +48,7 @@ internal sealed class StoredRowCheck
     public string? Mismatch(CaseResult row)
     {
         if (!_cases.TryGetValue(row.CaseKey, out var c)) return $"case '{row.CaseKey}' is not a case of this spec";
-        var expected = CaseRunner.Describe(c, _spec);
+        var expected = CaseRunner.Describe(c);
         foreach (var (name, get) in Parameters)
         {
             object stored = get(row), wanted = get(expected);

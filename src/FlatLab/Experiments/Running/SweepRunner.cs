@@ -13,23 +13,24 @@ namespace FlatLab.Experiments.Running;
 /// </summary>
 public static class SweepRunner
 {
+    /// <param name="spec">A validated spec (<see cref="SweepSpecJson.Parse"/> and <see cref="SweepSpec.Validate"/> validate).</param>
+    /// <param name="runFolder">The run folder; checked here, the one place that checks it.</param>
     public static SweepRunResult Run(SweepSpec spec, string runFolder, SweepRunSettings settings, CancellationToken cancel = default)
     {
-        spec.Validate();
         settings.Validate();
         var folder = new RunFolder(runFolder);
+        if (File.Exists(folder.Root)) throw new ArgumentException($"The run folder '{folder.Root}' is a file, not a folder.");
         folder.Create();
         using var held = folder.Lock();
         return Run(spec, held, settings, cancel);
     }
 
     /// <summary>
-    /// Runs the sweep in a folder whose lock the caller holds (and keeps holding while it writes the
+    /// Runs the (validated) sweep in a folder whose lock the caller holds (and keeps holding while it writes the
     /// report): nothing in the folder is read or written before the lock is taken.
     /// </summary>
     public static SweepRunResult Run(SweepSpec spec, RunFolderLock folder, SweepRunSettings settings, CancellationToken cancel = default)
     {
-        spec.Validate();
         settings.Validate();
         if (!folder.IsHeld) throw new ArgumentException($"'{folder.Folder}' is not locked for writing.", nameof(folder));
         var runFolder = new RunFolder(folder.Folder);
@@ -54,7 +55,7 @@ public static class SweepRunner
         settings.Progress?.Report(new SweepProgress(cases.Count, resumed, 0, 0, clock.Elapsed, null));
         Parallel.ForEach(pending, new ParallelOptions { MaxDegreeOfParallelism = settings.Threads, CancellationToken = cancel }, c =>
         {
-            var row = CaseRunner.Run(c, spec, kernels);
+            var row = CaseRunner.Run(c, kernels);
             store.Append(row);
             var nowDone = Interlocked.Increment(ref done);
             var nowFailed = row.Status.IsUsable() ? Volatile.Read(ref failed) : Interlocked.Increment(ref failed);
@@ -95,7 +96,9 @@ public static class SweepRunner
             if (!resume)
                 throw new ArgumentException($"'{runFolder}' already holds a run; pass --resume to continue it, or choose another output folder.");
             if (File.ReadAllText(path) != text)
-                throw new ArgumentException($"'{runFolder}' holds a run of a different spec; it cannot be resumed with this one.");
+                throw new ArgumentException(
+                    $"'{runFolder}' holds a run of a different spec (its {RunFolder.SpecFileName}); resume it with --spec {runFolder.SpecPath}, " +
+                    "or choose another output folder.");
             return false;
         }
         if (hasStore && !resume)

@@ -1,7 +1,6 @@
 using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Specs;
 using FlatLab.LinearAlgebra;
-using FlatLab.Population;
 using FlatLab.Randomness;
 using FlatLab.Training;
 
@@ -12,44 +11,46 @@ namespace FlatLab.Experiments.Running;
 /// F, F_min, the flattest interpolator for the learned directions, the alignment and the population
 /// loss at the recorded steps; the row holds the end point, the trajectory every point.
 /// </summary>
-internal static class TrainingCase
+public sealed record TrainingCase : SweepCase
 {
-    public static CaseResult Run(SweepCase c, SweepSpec spec, IDenseKernels kernels, CaseResult row)
+    /// <summary>The optimizer run.</summary>
+    public required TrainingRunSpec Run { get; init; }
+
+    public override CaseKind Kind => CaseKind.Train;
+
+    public override string Variant => Run.Name;
+
+    protected override string KeyLeaf => $"train-{Run.Name}";
+
+    internal override CaseResult Compute(IDenseKernels kernels, CaseResult row)
     {
-        var run = spec.Optimizers.Single(o => o.Name == c.Variant);
-        var (model, sample) = CaseData.Draw(c);
-        var sigma = c.Panel.NetworkActivation;
-        var random = new RandomSource(c.CaseSeed);
+        var (model, sample) = CaseData.Draw(this);
+        var sigma = Panel.Activation;
+        var random = new RandomSource(CaseSeed);
         var settings = new TrainingDiagnosticsSettings
         {
-            Solver = spec.Solver.ToSettings(),
-            FallbackSamples = spec.Population.Samples,
+            Solver = Solver.Settings(),
+            FallbackSamples = Population.Samples,
         };
         var points = new List<TrajectoryPoint>();
         TrainingDiagnosticsResult? last = null;
-        var training = Trainer.Train(sample, sigma, run.ToTrainingSpec(), random, kernels, (step, state) =>
+        var training = Trainer.Train(sample, sigma, Run.ToTrainingSpec(), random, kernels, (step, state) =>
         {
             last = TrainingDiagnostics.Measure(sample, model, state, sigma, kernels, random.Fork($"measure/{step}"), settings);
             points.Add(Point(step, last));
-        }, width: c.Panel.M);
+        }, width: Panel.M);
 
         var end = last!;
-        return row with
+        return row.WithPopulationLoss(end.PopulationLoss) with
         {
             Status = training.Status.ToCaseStatus(),
-            Message = $"{run.Optimizer}: {training.Status.ToString().ToLowerInvariant()} after {training.Steps} steps, training loss {training.FinalLoss:G3}.",
+            Message = $"{Run.Optimizer.Name()}: {training.Status.ToString().ToLowerInvariant()} after {training.Steps} steps, training loss {training.FinalLoss:G3}.",
             FlatnessMin = end.FlatnessMin,
             Flatness = end.Flatness,
             FlattestFlatnessMin = end.FlattestFlatnessMin,
             FlattestPopulationLoss = end.FlattestPopulationLoss?.Loss ?? double.NaN,
             AlignmentMean = end.Alignment.Mean,
             AlignmentMedian = end.Alignment.Median,
-            PopulationLoss = end.PopulationLoss?.Loss ?? double.NaN,
-            PopulationLossMethod = end.PopulationLoss is { } p ? p.Method.Name() : "",
-            PopulationLossSe = end.PopulationLoss?.StandardError ?? double.NaN,
-            ExcessLoss = end.PopulationLoss?.ExcessLoss ?? double.NaN,
-            SignalPower = end.PopulationLoss?.SignalPower ?? double.NaN,
-            NoiseVariance = end.PopulationLoss?.NoiseVariance ?? double.NaN,
             TrainSteps = training.Steps,
             TrainLoss = training.FinalLoss,
             LearningRate = training.LearningRate,
@@ -57,12 +58,15 @@ internal static class TrainingCase
         };
     }
 
-    /// <summary>Trains exactly as the run named <paramref name="optimizer"/> of this panel and repetition did.</summary>
-    public static NetworkState Replay(SweepCase c, SweepSpec spec, string optimizer, CaseData data, IDenseKernels kernels)
+    /// <summary>Trains exactly as the case of <paramref name="run"/> on this panel and repetition did
+    /// (same data, same seed), for a search that starts from the learned network.</summary>
+    internal static NetworkState Replay(SweepCase c, TrainingRunSpec run, CaseData data, IDenseKernels kernels)
     {
-        var run = spec.Optimizers.Single(o => o.Name == optimizer);
-        return Trainer.Train(data.Sample, c.Panel.NetworkActivation, run.ToTrainingSpec(), new RandomSource(c.TrainingSeed(optimizer)),
-            kernels, width: c.Panel.M).State;
+        var twin = new TrainingCase
+        {
+            Run = run, Index = c.Index, Panel = c.Panel, Repetition = c.Repetition, SweepSeed = c.SweepSeed, Solver = c.Solver, Population = c.Population,
+        };
+        return Trainer.Train(data.Sample, c.Panel.Activation, run.ToTrainingSpec(), new RandomSource(twin.CaseSeed), kernels, width: c.Panel.M).State;
     }
 
     private static TrajectoryPoint Point(int step, TrainingDiagnosticsResult d) => new(

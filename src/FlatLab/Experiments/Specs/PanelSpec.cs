@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using FlatLab.Activations;
 using FlatLab.Data;
 
@@ -12,12 +13,12 @@ public sealed record PanelSpec
     /// <summary>The figure the panel belongs to ("2", "3", "4"), for composed figures; free text.</summary>
     public string Figure { get; init; } = "";
     public string Title { get; init; } = "";
-    /// <summary>A link of MODEL §1, or "xor": y = x₁x₂, the labels of Wen, Li and Ma (2023) (docs/theory.md §4).</summary>
-    public string Link { get; init; } = "single-index";
+    /// <summary>A link of MODEL §1, or xor: y = x₁x₂, the labels of Wen, Li and Ma (2023) (docs/theory.md §4).</summary>
+    public PanelLink Link { get; init; } = PanelLink.SingleIndex;
     /// <summary>The network's activation σ.</summary>
-    public string Activation { get; init; } = "relu";
+    public Activation Activation { get; init; } = ActivationParser.Parse("relu");
     /// <summary>σ* inside the link; null means the network's activation.</summary>
-    public string? LinkActivation { get; init; }
+    public Activation? LinkActivation { get; init; }
     public int D { get; init; } = 100;
     public int N { get; init; } = 400;
     public int M { get; init; } = 800;
@@ -25,53 +26,36 @@ public sealed record PanelSpec
     /// <summary>c_r (sum-single-index) or b_l (teacher); null for the documented defaults.</summary>
     public double[]? Coefficients { get; init; }
     public double NoiseStd { get; init; } = 0.1;
-    /// <summary>"gaussian" (MODEL §1) or "hypercube" (x uniform on {−1, 1}^d).</summary>
-    public string Features { get; init; } = "gaussian";
+    /// <summary>gaussian (MODEL §1) or hypercube (x uniform on {−1, 1}^d).</summary>
+    public FeatureDistribution Features { get; init; } = FeatureDistribution.Gaussian;
     /// <summary>A network with inner biases, f(x) = Σ a_j σ(w_j·x + b_j) (docs/theory.md §5).</summary>
     public bool Bias { get; init; }
 
-    public bool IsXor => Link == "xor";
-    public FeatureDistribution FeatureDistribution => Features == "hypercube" ? FeatureDistribution.Hypercube : FeatureDistribution.Gaussian;
+    [JsonIgnore]
+    public bool IsXor => Link.IsXor;
     /// <summary>The paper's exact setting: Gaussian inputs and no biases, where MODEL §7's closed forms hold.</summary>
-    public bool IsGaussianBiasFree => FeatureDistribution == FeatureDistribution.Gaussian && !Bias;
-
-    public Activation NetworkActivation => ActivationParser.Parse(Activation);
-    public Activation TargetActivation => ActivationParser.Parse(LinkActivation ?? Activation);
-    public LinkKind LinkKind => IsXor ? LinkKind.QuadraticFeature : LinkKindNames.Parse(Link);
+    [JsonIgnore]
+    public bool IsGaussianBiasFree => Features == FeatureDistribution.Gaussian && !Bias;
+    /// <summary>σ* inside the link.</summary>
+    [JsonIgnore]
+    public Activation TargetActivation => LinkActivation ?? Activation;
 
     public DataModelSpec ToDataModelSpec() =>
-        new(D, R, LinkKind, TargetActivation, Coefficients, NoiseStd);
+        new(D, R, Link.Kind, TargetActivation, Coefficients, NoiseStd);
 
     public void Validate(string field)
     {
         SpecNames.Check($"{field}.name", Name);
-        Check($"{field}.activation", Activation, () => ActivationParser.Parse(Activation));
-        if (LinkActivation is not null) Check($"{field}.link_activation", LinkActivation, () => ActivationParser.Parse(LinkActivation));
-        if (!IsXor) Check($"{field}.link", Link, () => LinkKindNames.Parse(Link));
-        if (Features is not ("gaussian" or "hypercube"))
-            throw new SpecException($"{field}.features", Features, "expected gaussian or hypercube");
         if (IsXor && D < 2) throw new SpecException($"{field}.d", Str(D), "xor labels need d >= 2");
         if (D < 2) throw new SpecException($"{field}.d", Str(D), "must be >= 2");
         if (N < 1) throw new SpecException($"{field}.n", Str(N), "must be >= 1");
         if (M <= N) throw new SpecException($"{field}.m", Str(M), $"must exceed n = {N} (an over-parameterised network)");
         if (R < 1 || R >= D) throw new SpecException($"{field}.r", Str(R), $"must lie in [1, d - 1 = {D - 1}]");
-        if (LinkKind == LinkKind.SumSingleIndex && Coefficients is { } c && c.Length != R)
+        if (Link.Kind == LinkKind.SumSingleIndex && Coefficients is { } c && c.Length != R)
             throw new SpecException($"{field}.coefficients", string.Join(",", c), $"sum-single-index needs r = {R} coefficients");
         if (Coefficients is { } cs && cs.Any(v => !double.IsFinite(v)))
             throw new SpecException($"{field}.coefficients", string.Join(",", cs), "must be finite numbers");
         if (!(NoiseStd >= 0) || !double.IsFinite(NoiseStd)) throw new SpecException($"{field}.noise_std", Str(NoiseStd), "must be finite and >= 0");
-    }
-
-    private static void Check(string field, string value, Action parse)
-    {
-        try
-        {
-            parse();
-        }
-        catch (ArgumentException e)
-        {
-            throw new SpecException(field, value, e.Message);
-        }
     }
 
     private static string Str(double v) => v.ToString("R", CultureInfo.InvariantCulture);

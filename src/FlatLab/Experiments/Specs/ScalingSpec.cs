@@ -26,7 +26,7 @@ public sealed record ScalingSpec
         {
             Name = $"{Name}-d{d}",
             Figure = $"scaling-{Name}",
-            Title = $"{(Panel.Title.Length > 0 ? Panel.Title : $"{Panel.Link}, {Panel.Activation}")}, d = {d}",
+            Title = $"{(Panel.Title.Length > 0 ? Panel.Title : $"{Panel.Link.Name}, {Panel.Activation.Name}")}, d = {d}",
             D = d,
             N = n,
             M = (int)Math.Round(WidthPerSample * n),

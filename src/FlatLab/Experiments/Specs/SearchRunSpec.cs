@@ -12,14 +12,14 @@ namespace FlatLab.Experiments.Specs;
 public sealed record SearchRunSpec
 {
     public string Name { get; init; } = "";
-    /// <summary>"random", "rho", "trained" or "reference".</summary>
-    public string Start { get; init; } = "random";
-    /// <summary>The correlation of the start when <see cref="Start"/> is "rho".</summary>
+    /// <summary>random, rho, trained or reference.</summary>
+    public SearchStart Start { get; init; } = SearchStart.Random;
+    /// <summary>The correlation of the start when <see cref="Start"/> is rho.</summary>
     public double Rho { get; init; } = 0.1;
     /// <summary>The optimizer run (its name in "optimizers") whose network starts the search when
-    /// <see cref="Start"/> is "trained".</summary>
+    /// <see cref="Start"/> is trained.</summary>
     public string? From { get; init; }
-    /// <summary>The size of the perturbation of the reference's directions when <see cref="Start"/> is "reference":
+    /// <summary>The size of the perturbation of the reference's directions when <see cref="Start"/> is reference:
     /// each unit row gets Gaussian noise of this standard deviation per coordinate over √d, then is normalised.</summary>
     public double Perturbation { get; init; } = 0.1;
     /// <summary>The iteration cap, a safety net; a search that hits it says so (search_status "cap").</summary>
@@ -32,16 +32,17 @@ public sealed record SearchRunSpec
     public int Window { get; init; } = 10;
     public string[]? Panels { get; init; }
 
+    /// <summary>Whether this search has a case on <paramref name="panel"/>.</summary>
+    public bool RunsOn(PanelSpec panel) => Panels is null || Panels.Contains(panel.Name);
+
     public void Validate(string field, IReadOnlyCollection<string> panelNames, IReadOnlyCollection<string> optimizerNames)
     {
         SpecNames.Check($"{field}.name", Name);
-        if (Start is not ("random" or "rho" or "trained" or "reference"))
-            throw new SpecException($"{field}.start", Start, "expected random, rho, trained or reference");
-        if (Start == "rho" && !(Rho >= 0 && Rho <= 1))
+        if (Start == SearchStart.Rho && !(Rho >= 0 && Rho <= 1))
             throw new SpecException($"{field}.rho", Rho.ToString("R", CultureInfo.InvariantCulture), "a correlation must lie in [0, 1]");
-        if (Start == "trained" && (From is null || !optimizerNames.Contains(From)))
+        if (Start == SearchStart.Trained && (From is null || !optimizerNames.Contains(From)))
             throw new SpecException($"{field}.from", From, $"must name one of the optimizer runs ({string.Join(", ", optimizerNames)})");
-        if (Start == "reference" && !(Perturbation >= 0 && Perturbation <= 10))
+        if (Start == SearchStart.Reference && !(Perturbation >= 0 && Perturbation <= 10))
             throw new SpecException($"{field}.perturbation", Perturbation.ToString("R", CultureInfo.InvariantCulture), "must lie in [0, 10]");
         if (MaxIterations < 1 || MaxIterations > 100_000)
             throw new SpecException($"{field}.max_iterations", MaxIterations.ToString(CultureInfo.InvariantCulture), "must lie in [1, 100000]");

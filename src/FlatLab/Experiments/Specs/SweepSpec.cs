@@ -39,22 +39,22 @@ public sealed record SweepSpec
         var all = AllPanels;
         var duplicate = all.GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new SpecException("panels[].name", duplicate.Key, "panel names must be unique");
+        // Names are case keys and the references of "from": unique before anything is looked up by them.
+        var variants = Optimizers.Select(o => o.Name).Concat(Searches.Select(s => s.Name)).GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
+        if (variants is not null) throw new SpecException("optimizers[].name / searches[].name", variants.Key, "names must be unique");
         var panelNames = all.Select(p => p.Name).ToArray();
         for (var i = 0; i < Optimizers.Length; i++) Optimizers[i].Validate($"optimizers[{i}]", all);
-        var optimizerNames = Optimizers.Select(o => o.Name).ToArray();
+        var runs = Optimizers.ToDictionary(o => o.Name);
         for (var i = 0; i < Searches.Length; i++)
         {
             var search = Searches[i];
-            search.Validate($"searches[{i}]", panelNames, optimizerNames);
-            if (search.Start != "trained") continue;
+            search.Validate($"searches[{i}]", panelNames, runs.Keys);
+            if (search.Start != SearchStart.Trained) continue;
             // A search from a trained network replays that run on each of its panels.
-            var trained = Optimizers.Single(o => o.Name == search.From).Panels ?? panelNames;
-            var outside = (search.Panels ?? panelNames).FirstOrDefault(p => !trained.Contains(p));
+            var outside = all.FirstOrDefault(p => search.RunsOn(p) && !runs[search.From!].RunsOn(p));
             if (outside is not null)
-                throw new SpecException($"searches[{i}].panels", outside, $"the optimizer run '{search.From}' does not run on this panel");
+                throw new SpecException($"searches[{i}].panels", outside.Name, $"the optimizer run '{search.From}' does not run on this panel");
         }
-        var variants = optimizerNames.Concat(Searches.Select(s => s.Name)).GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
-        if (variants is not null) throw new SpecException("optimizers[].name / searches[].name", variants.Key, "names must be unique");
         return this;
     }
 }

@@ -1,10 +1,16 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
+using FlatLab.Activations;
+using FlatLab.Training;
 
 namespace FlatLab.Experiments.Specs;
 
-/// <summary>Reads and writes sweep specs as JSON with comments (snake_case fields; unknown fields are errors).</summary>
+/// <summary>
+/// Reads and writes sweep specs as JSON with comments (snake_case fields; unknown fields are errors).
+/// Names in the file (activations, links, optimizers, ...) become typed values as they are read, and
+/// <see cref="Parse"/> validates the whole spec once: what it returns is ready to run.
+/// </summary>
 public static class SweepSpecJson
 {
     public static readonly JsonSerializerOptions Options = new()
@@ -15,6 +21,17 @@ public static class SweepSpecJson
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         WriteIndented = true,
+        Converters =
+        {
+            new SpecValueConverter<Activation>(ActivationParser.Parse, a => a.Name),
+            new SpecValueConverter<PanelLink>(PanelLink.Parse, l => l.Name),
+            new SpecValueConverter<OptimizerKind>(OptimizerKindNames.Parse, o => o.Name()),
+            SpecSpellings.Converter(SpecSpellings.Weighting),
+            SpecSpellings.Converter(SpecSpellings.Point),
+            SpecSpellings.Converter(SpecSpellings.PopulationMethod),
+            SpecSpellings.Converter(SpecSpellings.Features),
+            SpecSpellings.Converter(SpecSpellings.Start),
+        },
     };
 
     /// <summary>Parses and validates; every problem becomes a <see cref="SpecException"/> naming the field.</summary>
@@ -29,6 +46,7 @@ public static class SweepSpecJson
         catch (JsonException e)
         {
             var field = e.Path?.TrimStart('$', '.') is { Length: > 0 } f ? f : "(document)";
+            if (e is SpecValueException bad) throw new SpecException(field, bad.Value, bad.Message);
             throw new SpecException(field, RawValue(json, e.Path), Why(e));
         }
         if (spec is null) throw new SpecException("(document)", "null", "the file holds no sweep spec");
