@@ -80,6 +80,21 @@ public static class SweepRunner
         }
     }
 
+    /// <summary>The folder's spec.json against this spec's text; one written by an earlier version (with
+    /// derived fields, or names as typed) is compared as the spec it reads as.</summary>
+    private static bool SameSpec(string written, string text)
+    {
+        if (written == text) return true;
+        try
+        {
+            return SweepSpecJson.Write(SweepSpecJson.Parse(written)) == text;
+        }
+        catch (SpecException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>
     /// A run folder belongs to one spec: a resumed run must use the same one, a new run an empty folder.
     /// True when the folder has no spec.json yet; it is written only once the store's rows passed their
@@ -95,7 +110,7 @@ public static class SweepRunner
         {
             if (!resume)
                 throw new ArgumentException($"'{runFolder}' already holds a run; pass --resume to continue it, or choose another output folder.");
-            if (File.ReadAllText(path) != text)
+            if (!SameSpec(File.ReadAllText(path), text))
                 throw new ArgumentException(
                     $"'{runFolder}' holds a run of a different spec (its {RunFolder.SpecFileName}); resume it with --spec {runFolder.SpecPath}, " +
                     "or choose another output folder.");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 using FlatLab.Activations;
@@ -41,7 +42,7 @@ public static class SweepSpecJson
         SweepSpec? spec;
         try
         {
-            spec = JsonSerializer.Deserialize<SweepSpec>(json, Options);
+            spec = JsonSerializer.Deserialize<SweepSpec>(WithoutDerivedFields(json), Options);
         }
         catch (JsonException e)
         {
@@ -60,6 +61,44 @@ public static class SweepSpecJson
     }
 
     public static string Write(SweepSpec spec) => JsonSerializer.Serialize(spec, Options);
+
+    /// <summary>Derived values that earlier versions wrote into a run folder's spec.json next to the fields
+    /// they derive from; they are dropped on reading, so those run folders still load, resume and merge.</summary>
+    private static readonly Dictionary<string, string[]> DerivedFields = new()
+    {
+        ["solver"] = ["weighting"],
+        ["population"] = ["is_monte_carlo"],
+        ["panel"] = ["is_xor", "feature_distribution", "is_gaussian_bias_free", "network_activation", "target_activation", "link_kind"],
+    };
+
+    private static string WithoutDerivedFields(string json)
+    {
+        if (!json.Contains("\"is_monte_carlo\"", StringComparison.Ordinal) && !json.Contains("\"link_kind\"", StringComparison.Ordinal)) return json;
+        JsonObject? root;
+        try
+        {
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions
+            {
+                CommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+            }) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return json; // malformed: the serializer says where
+        }
+        if (root is null) return json;
+        void Drop(JsonNode? node, string kind)
+        {
+            if (node is JsonObject o)
+                foreach (var name in DerivedFields[kind]) o.Remove(name);
+        }
+        Drop(root["solver"], "solver");
+        Drop(root["population"], "population");
+        if (root["panels"] is JsonArray panels) foreach (var panel in panels) Drop(panel, "panel");
+        if (root["scaling"] is JsonArray studies) foreach (var study in studies) Drop((study as JsonObject)?["panel"], "panel");
+        return root.ToJsonString();
+    }
 
     /// <summary>The JSON text at <paramref name="path"/> (e.g. <c>$.panels[0].d</c>), so a message can quote the value; null if absent.</summary>
     private static string? RawValue(string json, string? path)
