@@ -1,10 +1,10 @@
 using FlatLab.Activations;
+using FlatLab.Data;
 using FlatLab.Experiments.Running;
 using FlatLab.Experiments.Specs;
 using FlatLab.Population;
 using FlatLab.Solvers;
 using FlatLab.Tests.Cli;
-using FlatLab.Theory;
 using FlatLab.Training;
 
 namespace FlatLab.Tests.Experiments;
