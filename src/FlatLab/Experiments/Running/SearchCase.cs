@@ -55,16 +55,7 @@ public sealed record SearchCase : SweepCase
             SearchStart.Reference => Perturb(reference!.InnerWeights, Search.Perturbation, random.Fork("perturbation")),
             _ => RandomDirections(panel.M, inputs.Dimension, random.Fork("weights")),
         };
-        var settings = new FlattestSearchSpec
-        {
-            MaxIterations = Search.MaxIterations,
-            InitialAngle = Search.InitialAngle,
-            StationarityTolerance = Search.StationarityTolerance,
-            RelativeTolerance = Search.RelativeTolerance,
-            Window = Search.Window,
-            Weighting = Solver.Weights,
-            Solver = Solver.Settings(),
-        };
+        var settings = Search.ToSearchSpec(Solver);
         var population = data.PopulationLoss(panel, Population);
         var points = new List<TrajectoryPoint>();
         PopulationLossResult? loss = null;

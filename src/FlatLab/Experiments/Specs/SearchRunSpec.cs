@@ -1,4 +1,5 @@
 using System.Globalization;
+using FlatLab.Search;
 
 namespace FlatLab.Experiments.Specs;
 
@@ -11,6 +12,8 @@ namespace FlatLab.Experiments.Specs;
 /// </summary>
 public sealed record SearchRunSpec
 {
+    private static readonly FlattestSearchSpec Defaults = new();
+
     public string Name { get; init; } = "";
     /// <summary>random, rho, trained or reference.</summary>
     public SearchStart Start { get; init; } = SearchStart.Random;
@@ -23,14 +26,26 @@ public sealed record SearchRunSpec
     /// each unit row gets Gaussian noise of this standard deviation per coordinate over √d, then is normalised.</summary>
     public double Perturbation { get; init; } = 0.1;
     /// <summary>The iteration cap, a safety net; a search that hits it says so (search_status "cap").</summary>
-    public int MaxIterations { get; init; } = 500;
-    public double InitialAngle { get; init; } = 0.05;
+    public int MaxIterations { get; init; } = Defaults.MaxIterations;
+    public double InitialAngle { get; init; } = Defaults.InitialAngle;
     /// <summary>Converged when the projected envelope gradient has fallen to this fraction of the start's.</summary>
-    public double StationarityTolerance { get; init; } = 1e-3;
+    public double StationarityTolerance { get; init; } = Defaults.StationarityTolerance;
     /// <summary>Converged when F_min decreased by at most this fraction over the last <see cref="Window"/> steps.</summary>
-    public double RelativeTolerance { get; init; } = 1e-4;
-    public int Window { get; init; } = 10;
+    public double RelativeTolerance { get; init; } = Defaults.RelativeTolerance;
+    public int Window { get; init; } = Defaults.Window;
     public string[]? Panels { get; init; }
+
+    /// <summary>The library search this spec describes, with the sweep's solver (the one place the two meet).</summary>
+    public FlattestSearchSpec ToSearchSpec(SolverSpec solver) => new()
+    {
+        MaxIterations = MaxIterations,
+        InitialAngle = InitialAngle,
+        StationarityTolerance = StationarityTolerance,
+        RelativeTolerance = RelativeTolerance,
+        Window = Window,
+        Weighting = solver.Weights,
+        Solver = solver.Settings(),
+    };
 
     /// <summary>Whether this search has a case on <paramref name="panel"/>.</summary>
     public bool RunsOn(PanelSpec panel) => Panels is null || Panels.Contains(panel.Name);
