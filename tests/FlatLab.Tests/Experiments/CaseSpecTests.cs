@@ -1,6 +1,7 @@
 using FlatLab.Activations;
 using FlatLab.Data;
 using FlatLab.Experiments.Running;
+using FlatLab.Experiments.Runs;
 using FlatLab.Experiments.Specs;
 using FlatLab.Population;
 using FlatLab.Solvers;
@@ -153,7 +154,7 @@ public sealed class CaseSpecTests
         using var dir = new TempDirectory();
         var output = dir.File("run");
         Directory.CreateDirectory(output);
-        File.WriteAllText(Path.Combine(output, SweepRunner.SpecFileName), EarlierSmokeSpecJson);
+        File.WriteAllText(Path.Combine(output, RunFolder.SpecFileName), EarlierSmokeSpecJson);
 
         var run = CliRun.Of("sweep", "--preset", "smoke", "--out", output, "--resume", "--shard", "0/4");
 
