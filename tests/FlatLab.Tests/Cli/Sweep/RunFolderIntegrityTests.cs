@@ -111,7 +111,7 @@ public sealed class RunFolderIntegrityTests : IDisposable
     public void GivenAFolderWithoutSpecJson_WhenResumedWithAnotherSpec_ThenItIsRefusedAndNothingIsReused()
     {
         var output = _dir.File("run");
-        Assert.Equal(0, CliRun.Of("sweep", "--preset", "smoke", "--out", output, "--shard", "0/2").ExitCode);
+        Assert.Equal(0, CliRun.Of("sweep", "--preset", "smoke", "--out", output, "--shard", "0/2", "--threads", "1").ExitCode);
         File.Delete(Path.Combine(output, RunFolder.SpecFileName));
         var before = File.ReadAllBytes(Store(output));
         var other = _dir.File("smaller.jsonc");
