@@ -11,7 +11,6 @@ using FlatLab.Training;
 namespace FlatLab.Tests.Experiments;
 
 /// <summary>Each case carries its own spec; names in a spec are unique and read into typed values.</summary>
-[Collection(SweepCollection.Name)]
 public sealed class CaseSpecTests
 {
     private const string SpecText = """

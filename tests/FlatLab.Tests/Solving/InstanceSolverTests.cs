@@ -51,7 +51,7 @@ public sealed class InstanceSolverTests
         Assert.True((phi - result.Features.Phi).L2Norm() < 1e-12 * phi.L2Norm());
 
         // The solution is the solver's, and interpolates.
-        var direct = FlattestInterpolatorSolver.Solve(FlattestInterpolatorProblem.Create(result.Features, sample.Labels, OuterWeighting.Exact));
+        var direct = FlattestInterpolatorSolver.Solve(FlattestInterpolatorProblem.Create(result.Features, sample.Labels, OuterWeighting.Exact), kernels);
         Assert.Equal(SolverStatus.Solved, result.Solution.Status);
         Assert.Equal(direct.OuterWeights, result.Solution.OuterWeights);
         var residual = phi * Vector<double>.Build.DenseOfArray(result.Solution.OuterWeights) - Vector<double>.Build.DenseOfArray(sample.Labels);
@@ -68,7 +68,7 @@ public sealed class InstanceSolverTests
         Assert.Equal(separation, result.Separation, 1e-14);
 
         // The population loss of the unit directions and the solution, from the given random source.
-        var loss = PopulationLoss.Compute(model, result.UnitDirections, result.Solution.OuterWeights, sigma, new RandomSource(4));
+        var loss = PopulationLoss.Compute(model, result.UnitDirections, result.Solution.OuterWeights, sigma, kernels, new RandomSource(4));
         Assert.Equal(loss, result.PopulationLoss);
         Assert.Null(result.PopulationLossAlternative); // the vertex has no alternative point unless asked for
     }
