@@ -46,7 +46,7 @@ public sealed class EvaluateSettings : ModelSettings<EvaluateSpec>
     [Description("Also write the result object to FILE, or to standard output with '-' (docs/machine-interface.md).")]
     public string? Json { get; init; }
 
-    public override EvaluateSpec ToSpec()
+    protected override EvaluateSpec BuildSpec()
     {
         var activation = OptionParsing.Activation(OptionParsing.Required(Activation, "--activation"), "--activation");
         var tolerance = OptionParsing.NonNegative(InterpolationTolerance ?? NetworkEvaluationSpec.DefaultInterpolationTolerance,
