@@ -60,7 +60,7 @@ class SolveTests(unittest.TestCase):
         objective = float(c @ np.abs(r.a))
         self.assertAlmostEqual(r.objective, objective, delta=1e-9 * objective)
         self.assertAlmostEqual(r.flatness_min, 4 / 12 * objective, delta=1e-9 * objective)  # (2/n)(k+1)k^{-k/(k+1)} = 4/n
-        # The LP dual: yᵀλ is the dual objective, equal to the optimum, and |Φᵀλ| ≤ c (MODEL §5).
+        # The LP dual: yᵀλ is the dual objective, equal to the optimum, and |Φᵀλ| ≤ c (docs/model.md §5).
         self.assertAlmostEqual(float(y @ r.dual), r.dual_objective, delta=1e-9 * objective)
         self.assertAlmostEqual(float(y @ r.dual), objective, delta=1e-8 * objective)
         self.assertTrue(np.all(np.abs(Phi.T @ r.dual) <= c * (1 + 1e-8)))

@@ -1,4 +1,4 @@
 namespace FlatLab.Cli;
 
 /// <summary>Where a command writes: its summary to <see cref="Out"/>, problems to <see cref="Error"/>.</summary>
-public sealed record CliStreams(TextWriter Out, TextWriter Error);
+internal sealed record CliStreams(TextWriter Out, TextWriter Error);

@@ -1,7 +1,7 @@
 namespace FlatLab.Cli;
 
 /// <summary>The process exit codes of every command (docs/cli.md).</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>The command did its job (for solve: the solver solved).</summary>
     public const int Success = 0;

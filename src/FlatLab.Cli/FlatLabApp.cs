@@ -11,7 +11,7 @@ namespace FlatLab.Cli;
 /// The <c>flatlab</c> command line. <see cref="Run"/> is the whole program with its output
 /// streams injected, so tests run it in-process.
 /// </summary>
-public static class FlatLabApp
+internal static class FlatLabApp
 {
     /// <summary>Runs one command line and returns the exit code (see <see cref="ExitCodes"/>).
     /// Never throws: every failure becomes one line on <paramref name="error"/>.</summary>

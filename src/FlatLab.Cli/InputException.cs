@@ -1,7 +1,7 @@
 namespace FlatLab.Cli;
 
 /// <summary>Bad input, with a message that names the option, the file and the problem.</summary>
-public sealed class InputException : Exception
+internal sealed class InputException : Exception
 {
     public InputException(string message, Exception? inner = null) : base(message, inner) { }
 }

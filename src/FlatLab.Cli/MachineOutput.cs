@@ -8,7 +8,7 @@ namespace FlatLab.Cli;
 /// the result object goes to the file or, for "-", alone to standard output; a failure is then one
 /// JSON object on standard error instead of a line of text.
 /// </summary>
-public static class MachineOutput
+internal static class MachineOutput
 {
     public const string StandardOutput = "-";
 

@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace FlatLab.Cli.Commands;
 
 /// <summary>The options of <c>flatlab evaluate</c>; <see cref="ToSpec"/> checks them and builds the spec.</summary>
-public sealed class EvaluateSettings : ModelSettings<EvaluateSpec>
+internal sealed class EvaluateSettings : ModelSettings<EvaluateSpec>
 {
     [CommandOption("--features <FILE>")]
     [Description("X (n x d): CSV, .npy, .npz:NAME or .parquet.")]

@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace FlatLab.Cli.Commands;
 
 /// <summary>The options of <c>flatlab generate</c>; <see cref="ToSpec"/> checks them and builds the spec.</summary>
-public sealed class GenerateSettings : SpecSettings<GenerateSpec>
+internal sealed class GenerateSettings : SpecSettings<GenerateSpec>
 {
     [CommandOption("-d|--dimension <D>")]
     [Description("Input dimension d.")]

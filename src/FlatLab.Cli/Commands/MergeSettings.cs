@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace FlatLab.Cli.Commands;
 
 /// <summary>The options of <c>flatlab merge</c>.</summary>
-public sealed class MergeSettings : SpecSettings<MergeSpec>
+internal sealed class MergeSettings : SpecSettings<MergeSpec>
 {
     [CommandArgument(0, "<SHARD_DIR>")]
     [Description("The run folders of the shards (flatlab sweep --shard I/N --out SHARD_DIR).")]

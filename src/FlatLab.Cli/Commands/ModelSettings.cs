@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace FlatLab.Cli.Commands;
 
 /// <summary>The data-model options shared by <c>solve</c> and <c>evaluate</c> (docs/cli.md): they enable the population loss.</summary>
-public abstract class ModelSettings<TSpec> : SpecSettings<TSpec>
+internal abstract class ModelSettings<TSpec> : SpecSettings<TSpec>
 {
     [CommandOption("--directions <FILE>")]
     [Description("U (r x d) with orthonormal rows: enables the population loss.")]

@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace FlatLab.Cli.Commands;
 
 /// <summary>The options of <c>flatlab plot</c>.</summary>
-public sealed class PlotSettings : SpecSettings<PlotSpec>
+internal sealed class PlotSettings : SpecSettings<PlotSpec>
 {
     [CommandOption("--results <FILE>")]
     [Description("A results table: results.csv or results.parquet of a run (docs/results-schema.md).")]

@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 namespace FlatLab.Cli.Commands;
 
 /// <summary><c>flatlab presets [NAME]</c>: see docs/sweeps.md.</summary>
-public sealed class PresetsCommand : Command<PresetsSettings>
+internal sealed class PresetsCommand : Command<PresetsSettings>
 {
     public override int Execute(CommandContext context, PresetsSettings settings, CancellationToken cancellationToken)
     {

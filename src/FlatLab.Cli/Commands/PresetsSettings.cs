@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace FlatLab.Cli.Commands;
 
 /// <summary>The arguments of <c>flatlab presets</c>.</summary>
-public sealed class PresetsSettings : CommandSettings
+internal sealed class PresetsSettings : CommandSettings
 {
     [CommandArgument(0, "[NAME]")]
     [Description("A preset whose commented spec to print; without it, the presets are listed.")]

@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace FlatLab.Cli.Commands;
 
 /// <summary>The options of <c>flatlab solve</c>; <see cref="ToSpec"/> checks them and builds the spec.</summary>
-public sealed class SolveSettings : ModelSettings<SolveSpec>
+internal sealed class SolveSettings : ModelSettings<SolveSpec>
 {
     [CommandOption("--features <FILE>")]
     [Description("X (n x d): CSV (numpy.savetxt with delimiter=','), .npy, .npz:NAME or .parquet.")]

@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 namespace FlatLab.Cli.Commands;
 
 /// <summary>A command's settings: they only parse and check, then hand an immutable spec on.</summary>
-public abstract class SpecSettings<TSpec> : CommandSettings
+internal abstract class SpecSettings<TSpec> : CommandSettings
 {
     private TSpec? _spec;
 

@@ -11,7 +11,7 @@ namespace FlatLab.Cli.Commands;
 /// The options of <c>flatlab sweep</c>; <see cref="SpecSettings{TSpec}.ToSpec"/> checks all of them and the
 /// spec before anything runs. The output folder is checked once, by the sweep runner, which owns it.
 /// </summary>
-public sealed class SweepSettings : SpecSettings<SweepCommandSpec>
+internal sealed class SweepSettings : SpecSettings<SweepCommandSpec>
 {
     [CommandOption("--preset <NAME>")]
     [Description("A built-in sweep: paper, fig2, fig3, fig4 or smoke (flatlab presets lists them).")]

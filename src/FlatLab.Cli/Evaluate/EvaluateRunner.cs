@@ -14,7 +14,7 @@ namespace FlatLab.Cli.Evaluate;
 /// Runs <c>flatlab evaluate</c>: reads a trained network (X, y, W, a), evaluates it with
 /// <see cref="NetworkEvaluator"/> and writes <c>evaluation.json</c> and/or the <c>--json</c> object.
 /// </summary>
-public static class EvaluateRunner
+internal static class EvaluateRunner
 {
     public const string EvaluationFile = "evaluation.json";
 

@@ -6,7 +6,7 @@ namespace FlatLab.Cli.Evaluate;
 /// <summary>What <c>flatlab evaluate</c> runs, parsed and checked (everything but the files' contents).</summary>
 /// <param name="OutputDirectory">--out; null when only <paramref name="JsonPath"/> is asked for.</param>
 /// <param name="JsonPath">--json: a file for the result object, "-" for standard output, null for none.</param>
-public sealed record EvaluateSpec(
+internal sealed record EvaluateSpec(
     string FeaturesPath,
     string LabelsPath,
     string InnerWeightsPath,

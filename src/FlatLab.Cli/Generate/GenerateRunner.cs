@@ -12,7 +12,7 @@ namespace FlatLab.Cli.Generate;
 /// Runs <c>flatlab generate</c>: draws a data model, a sample and inner weights at correlation ρ,
 /// and writes them in numpy.savetxt's format, with <c>instance.json</c> recording how.
 /// </summary>
-public static class GenerateRunner
+internal static class GenerateRunner
 {
     public static int Run(GenerateSpec spec, CliStreams streams)
     {

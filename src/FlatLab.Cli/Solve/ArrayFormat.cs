@@ -1,7 +1,7 @@
 namespace FlatLab.Cli.Solve;
 
 /// <summary>The file format of the vectors a command writes into its output folder (<c>--out-format</c>).</summary>
-public enum ArrayFormat
+internal enum ArrayFormat
 {
     /// <summary>One value per line, shortest round-trip text (<c>numpy.loadtxt</c> reads it).</summary>
     Csv = 0,

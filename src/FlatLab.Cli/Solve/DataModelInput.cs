@@ -11,7 +11,7 @@ namespace FlatLab.Cli.Solve;
 /// <param name="NoiseStd">s.</param>
 /// <param name="QuadraticFormPath">A (d × d) for the quadratic-feature link.</param>
 /// <param name="TeacherWeightsPath">V (L × r) for the teacher link.</param>
-public sealed record DataModelInput(
+internal sealed record DataModelInput(
     string DirectionsPath,
     LinkKind Link,
     Activation LinkActivation,

@@ -8,7 +8,7 @@ namespace FlatLab.Cli.Solve;
 /// Reads <c>solve</c>'s files and checks them against each other. Every failure is an
 /// <see cref="InputException"/> naming the option, the file and the problem.
 /// </summary>
-public static class SolveInputReader
+internal static class SolveInputReader
 {
     public static SolveInputs Read(SolveSpec spec)
     {

@@ -8,7 +8,7 @@ namespace FlatLab.Cli.Solve;
 /// <param name="Labels">y (n).</param>
 /// <param name="InnerWeights">W (m × d), as given (not yet scaled to unit rows).</param>
 /// <param name="Model">The data model, or null when none was given.</param>
-public sealed record SolveInputs(Matrix<double> Features, double[] Labels, Matrix<double> InnerWeights, DataModel? Model)
+internal sealed record SolveInputs(Matrix<double> Features, double[] Labels, Matrix<double> InnerWeights, DataModel? Model)
 {
     public int SampleCount => Features.RowCount;
     public int Dimension => Features.ColumnCount;

@@ -12,10 +12,10 @@ namespace FlatLab.Cli.Solve;
 
 /// <summary>
 /// Runs <c>flatlab solve</c>: reads and checks the inputs, solves them with <see cref="InstanceSolver"/>
-/// (MODEL §5, and the population loss when a data model is given), and writes <c>outer_weights.csv</c> and then
+/// (docs/model.md §5, and the population loss when a data model is given), and writes <c>outer_weights.csv</c> and then
 /// <c>solution.json</c>, each atomically. Nothing is written before all input is known good.
 /// </summary>
-public static class SolveRunner
+internal static class SolveRunner
 {
     public const string SolutionFile = "solution.json";
     public const string OuterWeightsFile = "outer_weights.csv";

@@ -7,7 +7,7 @@ namespace FlatLab.Cli.Solve;
 /// <param name="OutputDirectory">--out; null when only <paramref name="JsonPath"/> is asked for.</param>
 /// <param name="JsonPath">--json: a file for the result object, "-" for standard output, null for none.</param>
 /// <param name="ArrayFormat">--out-format: how outer_weights and dual are written into --out.</param>
-public sealed record SolveSpec(
+internal sealed record SolveSpec(
     string FeaturesPath,
     string LabelsPath,
     string InnerWeightsPath,

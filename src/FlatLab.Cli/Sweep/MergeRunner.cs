@@ -10,7 +10,7 @@ namespace FlatLab.Cli.Sweep;
 /// Runs <c>flatlab merge</c>: checks and joins the shards (<see cref="ShardMerge"/>), then writes
 /// the merged run folder and its full report, as one <c>flatlab sweep</c> of the whole spec would.
 /// </summary>
-public static class MergeRunner
+internal static class MergeRunner
 {
     /// <summary>How many missing keys an error message lists.</summary>
     private const int KeysShown = 5;

@@ -1,4 +1,4 @@
 namespace FlatLab.Cli.Sweep;
 
 /// <summary>A checked <c>flatlab merge</c> command line.</summary>
-public sealed record MergeSpec(IReadOnlyList<string> Shards, string OutputDirectory, bool AllowPartial);
+internal sealed record MergeSpec(IReadOnlyList<string> Shards, string OutputDirectory, bool AllowPartial);

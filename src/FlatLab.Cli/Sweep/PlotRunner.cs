@@ -11,7 +11,7 @@ namespace FlatLab.Cli.Sweep;
 /// and search paths, composites and scaling studies. Without a spec.json the panels are titled by name
 /// and there are no scaling figures.
 /// </summary>
-public static class PlotRunner
+internal static class PlotRunner
 {
     public static int Run(PlotSpec spec, CliStreams streams)
     {

@@ -5,7 +5,7 @@ using FlatLab.Experiments.Specs;
 namespace FlatLab.Cli.Sweep;
 
 /// <summary>What <c>flatlab presets</c> prints: one line per preset, or a preset's commented spec.</summary>
-public static class PresetListing
+internal static class PresetListing
 {
     public static void List(TextWriter output)
     {

@@ -12,7 +12,7 @@ namespace FlatLab.Cli.Sweep;
 /// Runs <c>flatlab sweep</c>: the cases (in parallel, each saved at once), live progress on stderr,
 /// then the report (a full run) or the manifest (a shard), and a short summary on stdout.
 /// </summary>
-public static class SweepCommandRunner
+internal static class SweepCommandRunner
 {
     public static int Run(SweepCommandSpec command, CliStreams streams, CancellationToken cancel = default) =>
         Run(command, streams, CreateView(command, streams), cancel);

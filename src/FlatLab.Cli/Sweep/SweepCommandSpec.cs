@@ -5,7 +5,7 @@ namespace FlatLab.Cli.Sweep;
 
 /// <summary>A checked <c>flatlab sweep</c> command line.</summary>
 /// <param name="Source">How the spec was given, as options (<c>--preset smoke</c>, <c>--spec FILE</c>).</param>
-public sealed record SweepCommandSpec(
+internal sealed record SweepCommandSpec(
     SweepSpec Spec, string Source, string OutputDirectory, bool Resume, ShardSpec Shard, int Threads)
 {
     /// <summary>On resume, quarantine damaged or foreign lines of the store and compute their cases again.</summary>

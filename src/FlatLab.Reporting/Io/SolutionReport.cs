@@ -20,9 +20,9 @@ public sealed record SolutionReport
     /// <summary>The kernels' name (OpenBLAS or managed).</summary>
     public required string Kernels { get; init; }
     public required string Version { get; init; }
-    /// <summary>max_{j≠l} |ŵ_j · ŵ_l| of the inner weights (MODEL §6).</summary>
+    /// <summary>max_{j≠l} |ŵ_j · ŵ_l| of the inner weights (docs/model.md §6).</summary>
     public double Separation { get; init; } = double.NaN;
-    /// <summary>σ_max(Φ) / σ_min(Φ) of the unit-direction features, from its singular values (MODEL §6).</summary>
+    /// <summary>σ_max(Φ) / σ_min(Φ) of the unit-direction features, from its singular values (docs/model.md §6).</summary>
     public double PhiCondition { get; init; } = double.NaN;
     /// <summary>The seed of Monte Carlo fallbacks.</summary>
     public ulong Seed { get; init; }

@@ -1,7 +1,7 @@
 namespace FlatLab.Activations;
 
 /// <summary>
-/// A k-homogeneous piecewise polynomial activation (MODEL §2, the paper's Assumption 1):
+/// A k-homogeneous piecewise polynomial activation (docs/model.md §2, the paper's Assumption 1):
 /// σ(z) = c₊ zᵏ for z ≥ 0 and c₋ zᵏ for z &lt; 0, so σ(t z) = tᵏ σ(z) for t &gt; 0.
 /// </summary>
 public sealed record Activation
@@ -26,17 +26,17 @@ public sealed record Activation
     /// <summary>The spelling this activation is parsed from (a preset name or <c>k,c+,c-</c>).</summary>
     public string Name { get; }
 
-    /// <summary>The exponent of the flattest-interpolator problem, p = 2k/(k+1) (MODEL §4).</summary>
+    /// <summary>The exponent of the flattest-interpolator problem, p = 2k/(k+1) (docs/model.md §4).</summary>
     public double P => 2.0 * K / (K + 1);
 
-    /// <summary>E σ(z) ≠ 0 for z ~ N(0,1): the paper's theory covers only these (MODEL §2).</summary>
+    /// <summary>E σ(z) ≠ 0 for z ~ N(0,1): the paper's theory covers only these (docs/model.md §2).</summary>
     public bool InsideAssumption1 => Math.Abs(GaussianMoments.Mean(this)) > 1e-12 * (Math.Abs(CPlus) + Math.Abs(CMinus));
 
     public double Value(double z) => z >= 0 ? CPlus * Pow(z, K) : CMinus * Pow(z, K);
 
     public double Derivative(double z) => z >= 0 ? K * CPlus * Pow(z, K - 1) : K * CMinus * Pow(z, K - 1);
 
-    /// <summary>σ''(z); zero almost everywhere for k = 1 (the kink carries no mass in the trace, MODEL §3).</summary>
+    /// <summary>σ''(z); zero almost everywhere for k = 1 (the kink carries no mass in the trace, docs/model.md §3).</summary>
     public double SecondDerivative(double z)
     {
         if (K == 1) return 0;

@@ -4,7 +4,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace FlatLab.Data;
 
 /// <summary>
-/// A Gaussian multi-index model (MODEL §1): x ~ N(0, I_d), y = g(U x) + ε, ε ~ N(0, s²).
+/// A Gaussian multi-index model (docs/model.md §1): x ~ N(0, I_d), y = g(U x) + ε, ε ~ N(0, s²).
 /// </summary>
 /// <param name="Directions">U (r × d) with orthonormal rows u_1 … u_r.</param>
 /// <param name="Link">Which g.</param>

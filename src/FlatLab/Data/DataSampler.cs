@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace FlatLab.Data;
 
-/// <summary>Draws n labelled samples from a data model (MODEL §1).</summary>
+/// <summary>Draws n labelled samples from a data model (docs/model.md §1).</summary>
 public static class DataSampler
 {
     public static Dataset Sample(DataModel model, int n, RandomSource random)

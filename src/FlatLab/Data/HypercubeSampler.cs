@@ -9,7 +9,7 @@ namespace FlatLab.Data;
 /// Draws n labelled samples with features uniform on the hypercube {−1, 1}^d instead of N(0, I_d):
 /// y = model.Target(x) + ε, ε ~ N(0, s²), with the same <see cref="DataModel"/> as the Gaussian sampler.
 /// The coordinates are independent with mean 0 and variance 1, like the Gaussian's, but the closed-form
-/// population losses of MODEL §7 assume Gaussian x and do not apply: use
+/// population losses of docs/model.md §7 assume Gaussian x and do not apply: use
 /// <see cref="SampledPopulationLoss.Compute"/> (docs/theory.md §3).
 /// </summary>
 public static class HypercubeSampler

@@ -1,6 +1,6 @@
 namespace FlatLab.Data;
 
-/// <summary>The link functions g of MODEL §1, with y = g(x) + ε.</summary>
+/// <summary>The link functions g of docs/model.md §1, with y = g(x) + ε.</summary>
 public enum LinkKind
 {
     /// <summary>g = σ*(u₁ · x).</summary>

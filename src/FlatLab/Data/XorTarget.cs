@@ -14,7 +14,7 @@ namespace FlatLab.Data;
 /// The target is expressed as a <see cref="DataModel"/> so every sampler and Monte Carlo routine takes it
 /// unchanged: the quadratic-feature link g = σ*(xᵀA x − tr A) with σ* the identity and
 /// A = (e₁e₂ᵀ + e₂e₁ᵀ)/2, which gives xᵀA x − tr A = x₁x₂ exactly. Unlike the quadratic-feature models of
-/// MODEL §1, ‖A‖_F = 1/√2 (not 1) so that y = x₁x₂ with E[y²] = 1 on the hypercube; the true directions
+/// docs/model.md §1, ‖A‖_F = 1/√2 (not 1) so that y = x₁x₂ with E[y²] = 1 on the hypercube; the true directions
 /// U = (e₁; e₂) span the two coordinates the label depends on. The closed-form population losses assume
 /// Gaussian x: use <see cref="SampledPopulationLoss"/>.
 /// </para>

@@ -7,7 +7,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace FlatLab.Evaluation;
 
 /// <summary>A trained two-layer network f(x) = Σ_j a_j σ(w_j · x) and its training sample, to evaluate
-/// (<see cref="NetworkEvaluator"/>; MODEL §3–§5 and §7 in docs/model.md).</summary>
+/// (<see cref="NetworkEvaluator"/>; docs/model.md §3–§5 and §7 in docs/model.md).</summary>
 public sealed record NetworkEvaluationSpec
 {
     /// <summary>X (n × d).</summary>

@@ -6,7 +6,7 @@ using MathNet.Numerics.LinearAlgebra.Double;
 namespace FlatLab.Flatness;
 
 /// <summary>
-/// The flatness F(θ) = tr ∇²_θ L_S(θ) of a two-layer network at any parameters (MODEL §3,
+/// The flatness F(θ) = tr ∇²_θ L_S(θ) of a two-layer network at any parameters (docs/model.md §3,
 /// derivation in docs/flatness.md). With z_ij = w_j · x_i (rows of W of any norm) and
 /// r_i = f(x_i) − y_i:
 /// F = (2/n) Σ_i Σ_j [σ(z_ij)² + a_j² σ'(z_ij)² ‖x_i‖²] + (2/n) Σ_i r_i Σ_j a_j σ''(z_ij) ‖x_i‖².

@@ -1,7 +1,7 @@
 namespace FlatLab.Flatness;
 
 /// <summary>
-/// F(θ) = tr ∇²L_S(θ) split into its two sums (MODEL §3), with the empirical loss at the same θ.
+/// F(θ) = tr ∇²L_S(θ) split into its two sums (docs/model.md §3), with the empirical loss at the same θ.
 /// </summary>
 /// <param name="Trace">F(θ) = <paramref name="GaussNewtonTerm"/> + <paramref name="ResidualTerm"/>.</param>
 /// <param name="GaussNewtonTerm">(2/n) Σ_i Σ_j [σ(z_ij)² + a_j² σ'(z_ij)² ‖x_i‖²]; the whole trace at an interpolator.</param>

@@ -7,7 +7,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace FlatLab.Flatness;
 
 /// <summary>
-/// The minimum of the flatness over the rescaling orbit of (a, W) (MODEL §4, the paper's Lemma 1/3).
+/// The minimum of the flatness over the rescaling orbit of (a, W) (docs/model.md §4, the paper's Lemma 1/3).
 /// For unit-norm w_j the Gauss–Newton part of F after rescaling by t is
 /// (2/n) Σ_j [t_j^{2k} S_j + t_j^{−2} a_j² T_j], minimised at t_j^{2(k+1)} = a_j² T_j / (k S_j) with value
 /// (2/n)(k+1)k^{−k/(k+1)} Σ_j |a_j|^p S_j^{1/(k+1)} T_j^{k/(k+1)}, p = 2k/(k+1). At an interpolator that

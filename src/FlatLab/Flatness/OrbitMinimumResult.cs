@@ -3,7 +3,7 @@ using FlatLab.Networks;
 namespace FlatLab.Flatness;
 
 /// <summary>
-/// The flattest point of a network's rescaling orbit (MODEL §4).
+/// The flattest point of a network's rescaling orbit (docs/model.md §4).
 /// </summary>
 /// <param name="FlatnessMin">F_min(a, W) = (2/n)(k+1)k^{−k/(k+1)} Σ_j |â_j|^p S_j^{1/(k+1)} T_j^{k/(k+1)},
 /// with â_j = ‖w_j‖^k a_j the outer weight once w_j is normalised.</param>

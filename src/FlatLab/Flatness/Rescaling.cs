@@ -4,7 +4,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace FlatLab.Flatness;
 
 /// <summary>
-/// The rescaling symmetry of a k-homogeneous network (MODEL §4): for t_j &gt; 0,
+/// The rescaling symmetry of a k-homogeneous network (docs/model.md §4): for t_j &gt; 0,
 /// w_j → t_j w_j and a_j → t_j^{−k} a_j leave f, L_S and L_D unchanged but change F.
 /// </summary>
 public static class Rescaling

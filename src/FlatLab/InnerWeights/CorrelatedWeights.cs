@@ -6,7 +6,7 @@ using MathNet.Numerics.LinearAlgebra.Double;
 namespace FlatLab.InnerWeights;
 
 /// <summary>
-/// Inner weights with a chosen correlation to the true subspace (MODEL §6, the paper's Def. 2):
+/// Inner weights with a chosen correlation to the true subspace (docs/model.md §6, the paper's Def. 2):
 /// w_j = ρ Uᵀv_j + √(1−ρ²) z_j, with v_j uniform on the unit sphere of R^r and z_j a uniform unit
 /// vector orthogonal to span(U). Then ‖w_j‖ = 1 and ‖P_U w_j‖ = ρ exactly.
 /// </summary>

@@ -8,7 +8,7 @@ using FlatLab.Networks;
 namespace FlatLab.InnerWeights;
 
 /// <summary>
-/// F_min of the paper's Theorem 4 reference "good" interpolator (MODEL §6) on the same data as a case:
+/// F_min of the paper's Theorem 4 reference "good" interpolator (docs/model.md §6) on the same data as a case:
 /// the scale the flattest interpolator should reach when the link is the network's activation and the
 /// labels are noiseless.
 /// </summary>

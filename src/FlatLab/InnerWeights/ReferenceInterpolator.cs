@@ -7,7 +7,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace FlatLab.InnerWeights;
 
 /// <summary>
-/// The paper's Theorem 4 reference "good" interpolator (MODEL §6): a network of width m that equals
+/// The paper's Theorem 4 reference "good" interpolator (docs/model.md §6): a network of width m that equals
 /// the link g exactly, so it interpolates every noiseless sample of the model.
 /// <list type="bullet">
 /// <item>single-index (and the linear link, whose σ* is the identity): all w_j = u_1, a_j = 1/(λ m);</item>

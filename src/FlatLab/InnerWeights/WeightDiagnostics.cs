@@ -7,7 +7,7 @@ using MathNet.Numerics.LinearAlgebra.Double;
 namespace FlatLab.InnerWeights;
 
 /// <summary>
-/// Separation of the inner weights and the condition number of Φ (MODEL §6). Φ is built from the
+/// Separation of the inner weights and the condition number of Φ (docs/model.md §6). Φ is built from the
 /// unit-normalised rows of W (as in <see cref="NeuronFeatures"/>): rescaling a neuron rescales its column of
 /// Φ, so only the normalised Φ has a condition number that belongs to the directions.
 /// </summary>
@@ -31,7 +31,7 @@ public static class WeightDiagnostics
     /// κ(Φ) = σ_max / σ_min = √(λ_max / λ_min) from the eigenvalues of a Gram matrix of Φ (n × m): ΦΦᵀ, ΦΦᵀ/n
     /// or ΦᵀΦ, the smaller one. The Gram matrix squares the condition number, so λ_min below
     /// max(n, m)·ε·λ_max is rounding noise: Φ then counts as rank deficient and κ is +∞. The one
-    /// definition of <c>phi_condition</c> (MODEL §6).
+    /// definition of <c>phi_condition</c> (docs/model.md §6).
     /// </summary>
     /// <param name="gramEigenvalues">The eigenvalues, ascending.</param>
     public static double PhiCondition(IReadOnlyList<double> gramEigenvalues, int n, int m)

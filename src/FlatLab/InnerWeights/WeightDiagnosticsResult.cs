@@ -1,7 +1,7 @@
 namespace FlatLab.InnerWeights;
 
 /// <summary>
-/// Diagnostics of inner weights on a sample (MODEL §6): how well separated the directions are and how
+/// Diagnostics of inner weights on a sample (docs/model.md §6): how well separated the directions are and how
 /// well conditioned the activation matrix Φ is.
 /// </summary>
 /// <param name="Separation">max_{j≠l} |ŵ_j · ŵ_l| over the unit-normalised rows (Def. 2, condition 1); NaN when m = 1.</param>

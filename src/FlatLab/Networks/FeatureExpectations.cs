@@ -3,7 +3,7 @@ using FlatLab.Activations;
 namespace FlatLab.Networks;
 
 /// <summary>
-/// Per-sample expectations of the neuron statistics S_j and T_j (MODEL §4) for a unit-norm direction w
+/// Per-sample expectations of the neuron statistics S_j and T_j (docs/model.md §4) for a unit-norm direction w
 /// and Gaussian data x ~ N(0, I_d), the centres the paper's Lemma 1 / Lemma 4 concentrate them around
 /// (derivation in docs/theory.md §1.3):
 /// E[S_j]/n = E σ(z)², E[T_j]/n = E[σ'(z)² ‖x‖²] = E[σ'(z)² z²] + (d − 1) E σ'(z)², z ~ N(0, 1).

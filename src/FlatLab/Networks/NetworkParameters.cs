@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace FlatLab.Networks;
 
 /// <summary>
-/// The parameters θ = (a, W) of f(x; a, W) = Σ_j a_j σ(w_j · x) (MODEL §3).
+/// The parameters θ = (a, W) of f(x; a, W) = Σ_j a_j σ(w_j · x) (docs/model.md §3).
 /// </summary>
 /// <param name="OuterWeights">a (length m).</param>
 /// <param name="InnerWeights">W (m × d) with rows w_j; rows need not have unit norm.</param>

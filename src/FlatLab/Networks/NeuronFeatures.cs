@@ -6,9 +6,9 @@ using MathNet.Numerics.LinearAlgebra.Double;
 namespace FlatLab.Networks;
 
 /// <summary>
-/// What the flatness formulas need from a sample and unit-norm inner weights (MODEL §3–§4):
+/// What the flatness formulas need from a sample and unit-norm inner weights (docs/model.md §3–§4):
 /// Φ_ij = σ(w_j·x_i) (n × m, column-major), S_j = Σ_i σ(w_j·x_i)², T_j = Σ_i σ'(w_j·x_i)² ‖x_i‖²,
-/// and the exact weights c_j = S_j^{1/(k+1)} T_j^{k/(k+1)} of MODEL §5.
+/// and the exact weights c_j = S_j^{1/(k+1)} T_j^{k/(k+1)} of docs/model.md §5.
 /// </summary>
 public sealed record NeuronFeatures(DenseMatrix Phi, double[] S, double[] T, Activation Activation)
 {

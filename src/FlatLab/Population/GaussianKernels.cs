@@ -2,7 +2,7 @@ using FlatLab.Activations;
 
 namespace FlatLab.Population;
 
-/// <summary>Gaussian expectations of products of homogeneous activations (MODEL §7).</summary>
+/// <summary>Gaussian expectations of products of homogeneous activations (docs/model.md §7).</summary>
 public static class GaussianKernels
 {
     /// <summary>

@@ -3,7 +3,7 @@ using FlatLab.LinearAlgebra;
 namespace FlatLab.Population;
 
 /// <summary>
-/// E[f²] = Σ_{j,l} ã_j ã_l E[σ(ŵ_j·x) σ(ŵ_l·x)], the m × m part of L_D (MODEL §7). The Gram cosines
+/// E[f²] = Σ_{j,l} ã_j ã_l E[σ(ŵ_j·x) σ(ŵ_l·x)], the m × m part of L_D (docs/model.md §7). The Gram cosines
 /// come from one matrix multiply per block of neurons (so memory stays O(m · block)); kernels
 /// are evaluated in parallel, each row summed in order and the rows added in order, so the
 /// result does not depend on the number of threads.

@@ -8,7 +8,7 @@ namespace FlatLab.Population;
 
 /// <summary>
 /// The population loss of a two-layer network f(x) = Σ_j a_j σ(w_j·x) on a data model
-/// (MODEL §7; formulas, methods and accuracy in docs/population-loss.md):
+/// (docs/model.md §7; formulas, methods and accuracy in docs/population-loss.md):
 /// L_D = E[g²] + s² − 2 E[f g] + E[f²].
 /// </summary>
 public static class PopulationLoss

@@ -1,6 +1,6 @@
 namespace FlatLab.Population;
 
-/// <summary>The population loss L_D = E (f(x) − y)² of MODEL §7, noise included.</summary>
+/// <summary>The population loss L_D = E (f(x) − y)² of docs/model.md §7, noise included.</summary>
 /// <param name="Loss">L_D, so L_D ≥ s² up to the stated error.</param>
 /// <param name="StandardError">0 for Exact; the quadrature error estimate for Quadrature; the Monte Carlo standard error for MonteCarlo.</param>
 /// <param name="Method">How <paramref name="Loss"/> was obtained.</param>

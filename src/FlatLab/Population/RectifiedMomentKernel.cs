@@ -6,7 +6,7 @@ namespace FlatLab.Population;
 /// M = E[rᵃ⁺ᵇ]/(2π) ∫_{θ−π/2}^{π/2} cosᵃφ cosᵇ(φ−θ) dφ with E[rⁿ] = 2^{n/2} Γ(1 + n/2), and the
 /// angular integral of a trigonometric monomial reduces to boundary terms plus a multiple of the
 /// interval length π − θ. So M = N (P(c, s) + (π − θ) Q(c, s)) with polynomials P, Q in c and
-/// s = sin θ. For a = b = k this is J_k(θ)/(2π) (Cho and Saul 2009; MODEL §7).
+/// s = sin θ. For a = b = k this is J_k(θ)/(2π) (Cho and Saul 2009; docs/model.md §7).
 /// </summary>
 internal sealed class RectifiedMomentKernel
 {

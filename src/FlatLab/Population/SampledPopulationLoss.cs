@@ -10,7 +10,7 @@ using MathNet.Numerics.LinearAlgebra.Double;
 namespace FlatLab.Population;
 
 /// <summary>
-/// The population loss L_D = E (f(x) − y)² by Monte Carlo where MODEL §7's closed forms do not hold:
+/// The population loss L_D = E (f(x) − y)² by Monte Carlo where docs/model.md §7's closed forms do not hold:
 /// hypercube inputs (docs/theory.md §3), and networks with an inner bias, f(x) = Σ_j a_j σ(w_j·x + b_j),
 /// given as W̃ = (W, b) with d + 1 columns. The noise is integrated exactly, L_D = E (f − g)² + s², so
 /// the standard error comes from (f − g)² alone. Chunk i draws from the stream

@@ -6,7 +6,7 @@ namespace FlatLab.Search;
 
 /// <summary>
 /// The gradient of the optimal value V(W) = min { Σ_j c_j(W) |a_j|^p : Φ(W) a = y } with respect to
-/// the unit directions w_j, by the envelope theorem: at the optimum (a, λ) of MODEL §5,
+/// the unit directions w_j, by the envelope theorem: at the optimum (a, λ) of docs/model.md §5,
 ///   ∂V/∂w_j = |a_j|^p ∂c_j/∂w_j − a_j Σ_i λ_i σ'(w_j·x_i) x_i,
 /// with ∂c_j/∂w_j = c_j [ ∂S_j/((k+1) S_j) + k ∂T_j/((k+1) T_j) ], ∂S_j = Σ_i 2σσ'(z_ij) x_i and
 /// ∂T_j = Σ_i 2σ'σ''(z_ij) ‖x_i‖² x_i (zero for unit weights c_j = 1). The result is projected on

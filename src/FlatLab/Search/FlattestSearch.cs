@@ -8,7 +8,7 @@ using MathNet.Numerics.LinearAlgebra.Double;
 namespace FlatLab.Search;
 
 /// <summary>
-/// Minimises F_min over (a, W) subject to interpolation: the convex solve in a for fixed W (MODEL §5),
+/// Minimises F_min over (a, W) subject to interpolation: the convex solve in a for fixed W (docs/model.md §5),
 /// then a projected gradient step of the directions on their unit spheres along the envelope-theorem
 /// gradient of the optimal value, with Armijo backtracking, so F_min never increases. It stops when a
 /// stationarity test holds (docs/optimizers.md §6), not after a fixed budget; the iteration cap is a

@@ -1,7 +1,7 @@
 namespace FlatLab.Solvers;
 
 /// <summary>
-/// 1 &lt; p ≤ 2: Newton's method with backtracking on the smooth concave dual (MODEL §5)
+/// 1 &lt; p ≤ 2: Newton's method with backtracking on the smooth concave dual (docs/model.md §5)
 ///   D(λ) = yᵀλ − Σ_j h*((Ψᵀλ)_j),  h*(s) = (p−1)(|s|/p)^q,  q = p/(p−1),
 /// with the primal b_j = (h*)'(s_j) = sign(s_j)(|s_j|/p)^{q−1}. Each step factors one n × n
 /// matrix Ψ diag(h*'') Ψᵀ. Started from the lower-bound point λ = t G⁻¹ y, where D is already
@@ -18,7 +18,7 @@ internal static class DualNewtonSolver
         var y = problem.Y;
         var yScale = Math.Max(1, y.Max(Math.Abs));
 
-        // Starting point: the best multiple of μ = G⁻¹ y (MODEL §5's certificate).
+        // Starting point: the best multiple of μ = G⁻¹ y (docs/model.md §5's certificate).
         var lambda = (double[])mu.Clone();
         var s = problem.ApplyTranspose(lambda);
         var t = BestMultiple(y, lambda, s, p, q);

@@ -5,7 +5,7 @@ using MathNet.Numerics.LinearAlgebra.Double;
 namespace FlatLab.Solvers;
 
 /// <summary>
-/// minimise Σ_j c_j |a_j|^p subject to Φ a = y (MODEL §5, the paper's Eq. (3)).
+/// minimise Σ_j c_j |a_j|^p subject to Φ a = y (docs/model.md §5, the paper's Eq. (3)).
 /// </summary>
 /// <param name="Phi">Φ (n × m), n &lt; m.</param>
 /// <param name="Labels">y (n).</param>
@@ -28,7 +28,7 @@ public sealed record FlattestInterpolatorProblem(DenseMatrix Phi, double[] Label
         return new FlattestInterpolatorProblem(features.Phi, labels, weights, features.Activation.P, scale).Validate();
     }
 
-    /// <summary>(2/n)(k+1)k^{−k/(k+1)}: F_min over the rescaling orbit per unit of Σ c_j |a_j|^p (MODEL §4).</summary>
+    /// <summary>(2/n)(k+1)k^{−k/(k+1)}: F_min over the rescaling orbit per unit of Σ c_j |a_j|^p (docs/model.md §4).</summary>
     public static double FlatnessConstant(int k, int n) => 2.0 / n * (k + 1) * Math.Pow(k, -(double)k / (k + 1));
 
     public FlattestInterpolatorProblem Validate()

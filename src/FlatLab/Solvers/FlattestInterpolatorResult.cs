@@ -12,9 +12,9 @@ public sealed record FlattestInterpolatorResult
     public required double P { get; init; }
     /// <summary>Σ_j c_j |a_j|^p at the returned weights.</summary>
     public double Objective { get; init; } = double.NaN;
-    /// <summary>F_min = scale × objective (MODEL §4); NaN with unit weights.</summary>
+    /// <summary>F_min = scale × objective (docs/model.md §4); NaN with unit weights.</summary>
     public double FlatnessMin { get; init; } = double.NaN;
-    /// <summary>(‖b*‖₂² / ‖b*‖_q)^p, a certified lower bound on the optimum (MODEL §5).</summary>
+    /// <summary>(‖b*‖₂² / ‖b*‖_q)^p, a certified lower bound on the optimum (docs/model.md §5).</summary>
     public double LowerBound { get; init; } = double.NaN;
     /// <summary>The dual objective at the returned dual point: a lower bound on the optimum.</summary>
     public double DualObjective { get; init; } = double.NaN;

@@ -4,7 +4,7 @@ using FlatLab.LinearAlgebra;
 namespace FlatLab.Solvers;
 
 /// <summary>
-/// Solves MODEL §5, min Σ c_j |a_j|^p s.t. Φ a = y: an interior-point LP with crossover for
+/// Solves docs/model.md §5, min Σ c_j |a_j|^p s.t. Φ a = y: an interior-point LP with crossover for
 /// p = 1, Newton's method on the smooth dual for 1 &lt; p ≤ 2. Every answer carries its status,
 /// residual, dual bound, gap and the certified lower bound; a failed solve carries NaN.
 /// </summary>

@@ -4,7 +4,7 @@ namespace FlatLab.Solvers;
 
 /// <summary>
 /// The Cholesky factor of G = ΨΨᵀ (the fast path for full-rank, well-conditioned Ψ), which gives the
-/// minimum-l2 interpolator b* = Ψᵀ G⁻¹ y, the certified lower bound of MODEL §5, and the
+/// minimum-l2 interpolator b* = Ψᵀ G⁻¹ y, the certified lower bound of docs/model.md §5, and the
 /// projection that polishes any near-feasible b onto Ψ b = y.
 /// </summary>
 internal sealed class GramSystem
@@ -85,7 +85,7 @@ internal sealed class GramSystem
         return (b, mu);
     }
 
-    /// <summary>(‖b*‖₂² / ‖b*‖_q)^p ≤ the optimum (weak duality at λ = t G⁻¹ y, MODEL §5).</summary>
+    /// <summary>(‖b*‖₂² / ‖b*‖_q)^p ≤ the optimum (weak duality at λ = t G⁻¹ y, docs/model.md §5).</summary>
     public static double LowerBound(double[] minNorm, double p)
     {
         var l2sq = minNorm.Sum(v => v * v);

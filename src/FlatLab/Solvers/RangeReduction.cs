@@ -1,7 +1,7 @@
 namespace FlatLab.Solvers;
 
 /// <summary>
-/// The rank-revealing path of MODEL §5 (docs/solver.md, "Rank and conditioning"), taken when
+/// The rank-revealing path of docs/model.md §5 (docs/solver.md, "Rank and conditioning"), taken when
 /// G = ΨΨᵀ cannot be trusted. A QR factorisation with column pivoting of Ψᵀ (M × n),
 ///   Ψᵀ P = Q R,   R = [R₁₁ R₁₂; 0 R₂₂],
 /// orders the samples so that the first r rows S of Ψ are the most independent ones; r, the numerical

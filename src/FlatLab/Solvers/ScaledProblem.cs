@@ -3,7 +3,7 @@ using FlatLab.LinearAlgebra;
 namespace FlatLab.Solvers;
 
 /// <summary>
-/// The problem in scaled coordinates (MODEL §5): Ψ = Φ diag(c^{−1/p}) over the live neurons,
+/// The problem in scaled coordinates (docs/model.md §5): Ψ = Φ diag(c^{−1/p}) over the live neurons,
 /// b = c^{1/p} a, so the objective is Σ_j |b_j|^p. Dead neurons (c_j = 0 or a zero column) are
 /// dropped here and get a_j = 0. The rank-revealing path (<see cref="RangeReduction"/>) replaces the
 /// rows by an equivalent, better conditioned system with the same columns (<see cref="WithRows"/>).

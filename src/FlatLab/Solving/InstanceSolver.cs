@@ -7,8 +7,8 @@ namespace FlatLab.Solving;
 
 /// <summary>
 /// Solves one instance, the way <c>flatlab solve</c> and a sweep's ρ case both do: features of the
-/// unit directions (MODEL §3–§4), the flattest interpolator (MODEL §5), κ(Φ) and the separation of
-/// the directions (MODEL §6), and the population loss of the solution (MODEL §7).
+/// unit directions (docs/model.md §3–§4), the flattest interpolator (docs/model.md §5), κ(Φ) and the separation of
+/// the directions (docs/model.md §6), and the population loss of the solution (docs/model.md §7).
 /// </summary>
 public static class InstanceSolver
 {

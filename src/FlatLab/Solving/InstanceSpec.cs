@@ -6,7 +6,7 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace FlatLab.Solving;
 
-/// <summary>One instance of the flattest-interpolator problem (MODEL §5) and what to measure on it.</summary>
+/// <summary>One instance of the flattest-interpolator problem (docs/model.md §5) and what to measure on it.</summary>
 public sealed record InstanceSpec
 {
     /// <summary>The sample (X, y) as the network sees it: X is n × d, or n × (d + 1) with a column of ones for biases.</summary>

@@ -8,8 +8,8 @@ using MathNet.Numerics.LinearAlgebra;
 namespace FlatLab.Solving;
 
 /// <summary>
-/// How to compute the population loss L_D of a network (MODEL §7): the data model, and the method
-/// where a choice exists. Gaussian inputs without biases have MODEL §7's closed forms; any other
+/// How to compute the population loss L_D of a network (docs/model.md §7): the data model, and the method
+/// where a choice exists. Gaussian inputs without biases have docs/model.md §7's closed forms; any other
 /// input distribution, or a network with biases, is sampled.
 /// </summary>
 public sealed record PopulationLossSpec

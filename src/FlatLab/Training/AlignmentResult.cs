@@ -2,7 +2,7 @@ namespace FlatLab.Training;
 
 /// <summary>
 /// How well a network's directions lie in the true subspace: the distribution over neurons of
-/// ρ_j = ‖P_U ŵ_j‖ = ‖U ŵ_j‖ with ŵ_j = w_j / ‖w_j‖ (the correlation of MODEL §6; 1 inside span(U),
+/// ρ_j = ‖P_U ŵ_j‖ = ‖U ŵ_j‖ with ŵ_j = w_j / ‖w_j‖ (the correlation of docs/model.md §6; 1 inside span(U),
 /// about √(r/d) for a random direction).
 /// </summary>
 /// <param name="Values">ρ_j per neuron; NaN for a zero or non-finite row (no direction).</param>

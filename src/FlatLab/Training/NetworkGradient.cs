@@ -5,7 +5,7 @@ using MathNet.Numerics.LinearAlgebra.Double;
 namespace FlatLab.Training;
 
 /// <summary>
-/// The empirical loss L = (1/n) Σ_i (f(x_i) − y_i)² and its analytic gradient (MODEL §3):
+/// The empirical loss L = (1/n) Σ_i (f(x_i) − y_i)² and its analytic gradient (docs/model.md §3):
 ///   ∂L/∂a_j = (2/n) Σ_i r_i σ(w_j·x_i),   ∂L/∂w_j = (2/n) a_j Σ_i r_i σ'(w_j·x_i) x_i,
 /// with r = f − y, batched as two matrix products on the dense kernels.
 /// </summary>

@@ -10,7 +10,7 @@ namespace FlatLab.Training;
 
 /// <summary>
 /// Measures a network θ = (a, W) on its training sample: loss, flatness F, orbit minimum F_min, the
-/// flattest interpolator for the same directions (MODEL §5) and F_min's ratio to it, the alignment of
+/// flattest interpolator for the same directions (docs/model.md §5) and F_min's ratio to it, the alignment of
 /// the directions with span(U), and the population losses of both networks (docs/optimizers.md).
 /// </summary>
 public static class TrainingDiagnostics

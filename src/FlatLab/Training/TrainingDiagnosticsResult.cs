@@ -13,10 +13,10 @@ namespace FlatLab.Training;
 /// <param name="MaxAbsResidual">max_i |f(x_i) − y_i|.</param>
 /// <param name="Interpolates">L_S below the interpolation tolerance: only then is <paramref name="FlatnessRatio"/> a
 /// comparison of two interpolators.</param>
-/// <param name="Flatness">F = tr ∇²L_S at (a, W) as they are (MODEL §3).</param>
+/// <param name="Flatness">F = tr ∇²L_S at (a, W) as they are (docs/model.md §3).</param>
 /// <param name="FlatnessResidualTerm">The residual part of F, (2/n) Σ_i r_i Σ_j a_j σ''(z_ij) ‖x_i‖²; 0 at an interpolator.</param>
-/// <param name="FlatnessMin">F_min(a, W): the flattest point of the network's rescaling orbit (MODEL §4).</param>
-/// <param name="FlattestStatus">Status of the flattest-interpolator solve for the unit rows of W (MODEL §5, exact weights).</param>
+/// <param name="FlatnessMin">F_min(a, W): the flattest point of the network's rescaling orbit (docs/model.md §4).</param>
+/// <param name="FlattestStatus">Status of the flattest-interpolator solve for the unit rows of W (docs/model.md §5, exact weights).</param>
 /// <param name="FlattestMessage">The solver's message.</param>
 /// <param name="FlattestFlatnessMin">F_min of that flattest interpolator: the least flatness any interpolator with
 /// the network's directions can have.</param>

@@ -10,7 +10,7 @@ public sealed record TrainingDiagnosticsSettings
     /// (the default matches <see cref="TrainingSpec.LossTolerance"/>).</summary>
     public double InterpolationTolerance { get; init; } = 1e-6;
 
-    /// <summary>The solver of the flattest interpolator for the learned directions (MODEL §5, exact weights).</summary>
+    /// <summary>The solver of the flattest interpolator for the learned directions (docs/model.md §5, exact weights).</summary>
     public SolverSettings Solver { get; init; } = new();
 
     /// <summary>Whether to compute the population losses (the only part that needs the data model's closed forms).</summary>

@@ -25,7 +25,7 @@ public sealed class GenerateCommandTests
         // (19 significant digits: agreement to ~1e-15 relative, 1e-12 leaves room for the sums).
         for (var i = 0; i < 9; i++)
             Assert.Equal(Math.Max(0, x.Row(i) * u.Row(0)), y[i], 1e-12);
-        // MODEL §6: each w_j has unit norm and its projection on span(U) has norm rho.
+        // docs/model.md §6: each w_j has unit norm and its projection on span(U) has norm rho.
         for (var j = 0; j < 20; j++)
         {
             Assert.Equal(1.0, w.Row(j).L2Norm(), 1e-12);

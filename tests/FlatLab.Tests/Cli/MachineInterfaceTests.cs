@@ -38,7 +38,7 @@ public sealed class MachineInterfaceTests
         Assert.Equal(new[] { "X.csv", "y.csv", "W.csv", "U.csv", "instance.json" }.Order(), Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order());
 
         // Independently of the library: Φ a = y, the objective Σ c_j |a_j|^p, and for p = 1 the LP dual
-        // max yᵀλ s.t. |(Φᵀλ)_j| ≤ c_j, whose value is the reported dual objective (MODEL §5).
+        // max yᵀλ s.t. |(Φᵀλ)_j| ≤ c_j, whose value is the reported dual objective (docs/model.md §5).
         var x = CsvMatrixReader.Read(xPath);
         var y = CsvMatrixReader.ReadVector(yPath);
         var w = CsvMatrixReader.Read(wPath);

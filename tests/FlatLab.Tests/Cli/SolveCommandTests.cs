@@ -43,7 +43,7 @@ public sealed class SolveCommandTests
         Assert.Equal(0.01, root.GetProperty("noise_variance").GetDouble(), 1e-15);
         Assert.True(root.GetProperty("population_loss").GetDouble() >= 0.01 - 4 * root.GetProperty("population_loss_se").GetDouble());
 
-        // Recompute from the files alone: Φ a = y and Σ c_j |a_j| (MODEL §4–§5), independently of the library.
+        // Recompute from the files alone: Φ a = y and Σ c_j |a_j| (docs/model.md §4–§5), independently of the library.
         var x = CsvMatrixReader.Read(dir.File("X.csv"));
         var y = CsvMatrixReader.ReadVector(dir.File("y.csv"));
         var w = CsvMatrixReader.Read(dir.File("W.csv"));
@@ -107,7 +107,7 @@ public sealed class SolveCommandTests
     [Fact]
     public void Given_a_linear_network_with_more_samples_than_dimensions_When_solving_Then_exit_code_1_and_only_the_status_is_written()
     {
-        // rank Φ <= d = 3 < n = 10: noisy labels cannot be interpolated (MODEL §5).
+        // rank Φ <= d = 3 < n = 10: noisy labels cannot be interpolated (docs/model.md §5).
         using var dir = new TempDirectory();
         Assert.Equal(0, CliRun.Of("generate", "--d", "3", "--n", "10", "--m", "20", "--activation", "linear", "--out", dir.Path).ExitCode);
         var outDir = dir.File("solve");

@@ -7,7 +7,7 @@ namespace FlatLab.Tests.Data;
 
 public sealed class DataSamplerTests
 {
-    /// <summary>g(x) written out from MODEL §1, independently of <see cref="DataModel.Target"/>.</summary>
+    /// <summary>g(x) written out from docs/model.md §1, independently of <see cref="DataModel.Target"/>.</summary>
     private static double Link(DataModel model, Vector<double> x)
     {
         var ux = model.Directions * x;

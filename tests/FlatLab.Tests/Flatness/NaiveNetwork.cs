@@ -4,7 +4,7 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace FlatLab.Tests.Flatness;
 
-/// <summary>Loop-by-loop reference computations, written straight from MODEL §3 without any kernel.</summary>
+/// <summary>Loop-by-loop reference computations, written straight from docs/model.md §3 without any kernel.</summary>
 internal static class NaiveNetwork
 {
     public static Matrix<double> Gaussian(int rows, int cols, RandomSource random, double scale = 1.0) =>
@@ -39,7 +39,7 @@ internal static class NaiveNetwork
         return loss / x.RowCount;
     }
 
-    /// <summary>The MODEL §3 trace formula evaluated with explicit loops over i, j and c.</summary>
+    /// <summary>The docs/model.md §3 trace formula evaluated with explicit loops over i, j and c.</summary>
     public static double TraceFormula(Matrix<double> x, double[] y, double[] a, Matrix<double> w, Activation sigma)
     {
         var n = x.RowCount;

@@ -1,7 +1,7 @@
 namespace FlatLab.Tests.Population;
 
 /// <summary>
-/// MODEL §7's general formula J_k(θ) = (−1)ᵏ (sin θ)^{2k+1} ((1/sin θ) ∂/∂θ)ᵏ ((π − θ)/sin θ),
+/// docs/model.md §7's general formula J_k(θ) = (−1)ᵏ (sin θ)^{2k+1} ((1/sin θ) ∂/∂θ)ᵏ ((π − θ)/sin θ),
 /// differentiated symbolically: a sum of terms coef·(π − θ)ᵉ sinᵖθ cos^qθ.
 /// </summary>
 internal static class ArcCosineDerivativeFormula

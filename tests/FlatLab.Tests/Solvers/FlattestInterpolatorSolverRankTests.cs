@@ -192,7 +192,7 @@ public sealed class FlattestInterpolatorSolverRankTests
         AssertRelative(reference.Objective, result.Objective, ObjectiveAgreement, "objective vs the reference");
     }
 
-    /// <summary>Single-index data (noiseless) and inner weights at correlation ρ with u (MODEL §6).</summary>
+    /// <summary>Single-index data (noiseless) and inner weights at correlation ρ with u (docs/model.md §6).</summary>
     private static FlattestInterpolatorProblem Correlated(string activation, LinkKind link, double rho, int n, int m, int d, ulong seed)
     {
         var sigma = ActivationParser.Parse(activation);

@@ -4,7 +4,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace FlatLab.Tests.Solvers;
 
 /// <summary>
-/// A solver-independent check of a flattest-interpolator result (MODEL §5): primal feasibility, dual
+/// A solver-independent check of a flattest-interpolator result (docs/model.md §5): primal feasibility, dual
 /// feasibility, complementarity (p = 1) or stationarity (p &gt; 1), weak duality and a small gap, the
 /// certified lower bound, and every reported number against its recomputation from a and λ alone.
 /// Nothing here calls the solver's code: objective, dual objective, residual and lower bound are
@@ -118,7 +118,7 @@ public static class OptimalityConditions
         if (!(Math.Abs(result.DualityGap - (result.Objective - result.DualObjective)) <= 1e-12 * objScale + 1e-3 * Math.Abs(result.DualityGap)))
             v.Add($"reported DualityGap {result.DualityGap:G6} is not Objective − DualObjective = {result.Objective - result.DualObjective:G6}");
 
-        // The certified lower bound (MODEL §5).
+        // The certified lower bound (docs/model.md §5).
         var bound = LowerBound(problem);
         if (!(result.LowerBound <= result.Objective * (1 + 1e-12))) v.Add($"LowerBound {result.LowerBound:G15} exceeds Objective {result.Objective:G15}");
         if (!(bound <= objective * (1 + 1e-12))) v.Add($"recomputed lower bound {bound:G15} exceeds the objective {objective:G15}");
@@ -154,7 +154,7 @@ public static class OptimalityConditions
     public static double Residual(FlattestInterpolatorProblem problem, double[] a) =>
         (problem.Phi * Vector<double>.Build.DenseOfArray(a) - Vector<double>.Build.DenseOfArray(problem.Labels)).AbsoluteMaximum();
 
-    /// <summary>y·λ for p = 1; y·λ − Σ_j h*((Ψᵀλ)_j), h*(t) = (p−1)(|t|/p)^q, for p &gt; 1 (MODEL §5).</summary>
+    /// <summary>y·λ for p = 1; y·λ − Σ_j h*((Ψᵀλ)_j), h*(t) = (p−1)(|t|/p)^q, for p &gt; 1 (docs/model.md §5).</summary>
     public static double DualObjective(FlattestInterpolatorProblem problem, double[] lambda)
     {
         var p = problem.P;
@@ -173,7 +173,7 @@ public static class OptimalityConditions
         return yl - conjugate;
     }
 
-    /// <summary>(‖b*‖₂² / ‖b*‖_q)^p with b* the minimum-norm solution of Ψb = y (MODEL §5), via the SVD of Ψ
+    /// <summary>(‖b*‖₂² / ‖b*‖_q)^p with b* the minimum-norm solution of Ψb = y (docs/model.md §5), via the SVD of Ψ
     /// (its pseudo-inverse when Ψ is rank deficient).</summary>
     public static double LowerBound(FlattestInterpolatorProblem problem)
     {

@@ -16,7 +16,7 @@ public sealed class TrainingDiagnosticsTests
 {
     private const int N = 12, M = 40, D = 5;
 
-    /// <summary>F_min(a, W) from MODEL §4 with explicit loops: â_j = ‖w_j‖^k a_j, S_j and T_j on the unit row.</summary>
+    /// <summary>F_min(a, W) from docs/model.md §4 with explicit loops: â_j = ‖w_j‖^k a_j, S_j and T_j on the unit row.</summary>
     private static double NaiveOrbitMinimum(Matrix<double> x, double[] a, Matrix<double> w, Activation sigma)
     {
         var k = sigma.K;

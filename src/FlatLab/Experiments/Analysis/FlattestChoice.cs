@@ -2,7 +2,7 @@ namespace FlatLab.Experiments.Analysis;
 
 /// <summary>
 /// What choosing the flattest interpolator would give: the ρ with the smallest F_min, the population loss
-/// there, and how far that is from the best population loss of the panel (MODEL §8).
+/// there, and how far that is from the best population loss of the panel (docs/model.md §8).
 /// </summary>
 /// <param name="Rho">ρ of the point with the smallest F_min.</param>
 /// <param name="FlatnessMin">That smallest F_min.</param>

@@ -1,7 +1,7 @@
 namespace FlatLab.Experiments.Analysis;
 
 /// <summary>
-/// The per-panel statistics of a sweep (MODEL §8), over the usable rows only
+/// The per-panel statistics of a sweep (docs/model.md §8), over the usable rows only
 /// (<see cref="Results.CaseResult.IsUsable"/>).
 /// </summary>
 /// <param name="Total">Rows of the panel.</param>

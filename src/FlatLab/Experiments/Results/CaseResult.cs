@@ -26,7 +26,7 @@ public sealed record CaseResult
     public required string Panel { get; init; }
     [ResultColumn("The figure the panel belongs to (`PanelSpec.Figure`, e.g. `2`).")]
     public required string Figure { get; init; }
-    [ResultColumn("Target link: `single-index`, `sum-single-index`, `linear`, `quadratic-feature`, ... (MODEL §8).")]
+    [ResultColumn("Target link: `single-index`, `sum-single-index`, `linear`, `quadratic-feature`, ... (docs/model.md §8).")]
     public required string Link { get; init; }
     [ResultColumn("The network's activation σ (canonical name, e.g. `relu`, `leaky-relu:0.1`).")]
     public required string Activation { get; init; }
@@ -36,7 +36,7 @@ public sealed record CaseResult
     public required bool InsideAssumption1 { get; init; }
     [ResultColumn("Homogeneity degree k of σ.")]
     public required int K { get; init; }
-    [ResultColumn("The exponent p = 2k/(k+1) of the flattest-interpolator problem (MODEL §4).")]
+    [ResultColumn("The exponent p = 2k/(k+1) of the flattest-interpolator problem (docs/model.md §4).")]
     public required double P { get; init; }
     [ResultColumn("Input dimension d.")]
     public required int D { get; init; }
@@ -48,26 +48,26 @@ public sealed record CaseResult
     public required int R { get; init; }
     [ResultColumn("Standard deviation of the label noise.", Unit = "label units")]
     public required double NoiseStd { get; init; }
-    [ResultColumn("Correlation ρ of each inner weight with the target subspace span(U) (MODEL §8).")]
+    [ResultColumn("Correlation ρ of each inner weight with the target subspace span(U) (docs/model.md §8).")]
     public required double Rho { get; init; }
     [ResultColumn("What the case does: `rho` (the paper's experiment: W at correlation ρ), `train` (an optimizer run) or `search` (a search for the flattest interpolator over (a, W)); docs/optimizers.md.")]
     public CaseKind Kind { get; init; } = CaseKind.Rho;
     [ResultColumn("The optimizer run's or search's name from the spec; empty for `rho` cases.")]
     public string Variant { get; init; } = "";
-    [ResultColumn("Flatness weighting: `exact` (minimum over rescalings, MODEL §5) or `unit` (the plain ℓ_p norm).")]
+    [ResultColumn("Flatness weighting: `exact` (minimum over rescalings, docs/model.md §5) or `unit` (the plain ℓ_p norm).")]
     public required string Weights { get; init; }
 
     [ResultColumn("What the case concluded: `solved`, or why not (the statuses below).")]
     public required CaseStatus Status { get; init; }
     [ResultColumn("The solver's or runner's message (empty when solved without remark).")]
     public required string Message { get; init; }
-    [ResultColumn("F_min = scale × objective: the minimum flatness of the flattest interpolator over rescalings (MODEL §4, §5). NaN if not solved, and with `weights` = `unit`.")]
+    [ResultColumn("F_min = scale × objective: the minimum flatness of the flattest interpolator over rescalings (docs/model.md §4, §5). NaN if not solved, and with `weights` = `unit`.")]
     public double FlatnessMin { get; init; } = double.NaN;
     [ResultColumn("Σ_j c_j |a_j|^p at the returned outer weights a (the weighted objective the solver minimises).")]
     public double Objective { get; init; } = double.NaN;
     [ResultColumn("Σ_j |a_j|^p, the unweighted ℓ_p norm to the p (the paper's objective).")]
     public double UnitLpNorm { get; init; } = double.NaN;
-    [ResultColumn("(‖b*‖₂² / ‖b*‖_q)^p, a certified lower bound on the optimum (MODEL §5).")]
+    [ResultColumn("(‖b*‖₂² / ‖b*‖_q)^p, a certified lower bound on the optimum (docs/model.md §5).")]
     public double LowerBound { get; init; } = double.NaN;
     [ResultColumn("The dual objective at the returned dual point: a lower bound on the optimum.")]
     public double DualObjective { get; init; } = double.NaN;
@@ -84,7 +84,7 @@ public sealed record CaseResult
     [ResultColumn("Which optimal point was returned (`vertex` or `central`, as `solver.point` asks); empty if not solved.")]
     public string OptimalPoint { get; init; } = "";
 
-    [ResultColumn("Population loss L_D of the solution: E(f(x) − y)² over fresh data, noise included (MODEL §7). NaN if not computed.", Unit = "label units²")]
+    [ResultColumn("Population loss L_D of the solution: E(f(x) − y)² over fresh data, noise included (docs/model.md §7). NaN if not computed.", Unit = "label units²")]
     public double PopulationLoss { get; init; } = double.NaN;
     [ResultColumn("`exact`, `quadrature` or `monte-carlo`.")]
     public string PopulationLossMethod { get; init; } = "";
@@ -97,13 +97,13 @@ public sealed record CaseResult
     [ResultColumn("The label noise variance, `noise_std`².", Unit = "label units²")]
     public double NoiseVariance { get; init; } = double.NaN;
 
-    [ResultColumn("Condition number σ_max/σ_min of the feature matrix Φ built from unit-normalised inner weights (∞ when singular; MODEL §6).")]
+    [ResultColumn("Condition number σ_max/σ_min of the feature matrix Φ built from unit-normalised inner weights (∞ when singular; docs/model.md §6).")]
     public double PhiCondition { get; init; } = double.NaN;
     [ResultColumn("The solver's numerical rank of Φ over the live neurons: n unless Φ is rank deficient (a pivoted QR decides; docs/solver.md); 0 in rows without a ρ solve.")]
     public int PhiRank { get; init; }
     [ResultColumn("‖y − Πy‖₂, the part of y outside the range of Φ: at rounding level when solved, the obstruction when `infeasible`.", Unit = "label units")]
     public double OutsideRangeNorm { get; init; } = double.NaN;
-    [ResultColumn("Separation of the inner weights: max over j ≠ l of the absolute cosine between neurons ŵ_j · ŵ_l (MODEL §6); NaN for m = 1.")]
+    [ResultColumn("Separation of the inner weights: max over j ≠ l of the absolute cosine between neurons ŵ_j · ŵ_l (docs/model.md §6); NaN for m = 1.")]
     public double Separation { get; init; } = double.NaN;
     [ResultColumn("Wall time of the whole case (differs between runs).", Unit = "s")]
     public double CaseSeconds { get; init; } = double.NaN;

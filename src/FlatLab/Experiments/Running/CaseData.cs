@@ -24,7 +24,7 @@ internal sealed record CaseData(DataModel Model, Dataset Sample)
     public Dataset NetworkInputs(PanelSpec panel) =>
         panel.Bias ? new Dataset(BiasAugmentation.Augment(Sample.Features), Sample.Labels) : Sample;
 
-    /// <summary>The population loss of the panel's networks: exact where MODEL §7 applies, sampled otherwise.</summary>
+    /// <summary>The population loss of the panel's networks: exact where docs/model.md §7 applies, sampled otherwise.</summary>
     public PopulationLossSpec PopulationLoss(PanelSpec panel, PopulationSpec population) => new()
     {
         Model = Model,

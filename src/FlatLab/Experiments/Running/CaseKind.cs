@@ -3,7 +3,7 @@ namespace FlatLab.Experiments.Running;
 /// <summary>What a case of a sweep does.</summary>
 public enum CaseKind
 {
-    /// <summary>The paper's experiment: W at correlation ρ, the flattest interpolator for it (MODEL §8).</summary>
+    /// <summary>The paper's experiment: W at correlation ρ, the flattest interpolator for it (docs/model.md §8).</summary>
     Rho,
     /// <summary>An optimizer run to interpolation, with its trajectory.</summary>
     Train,

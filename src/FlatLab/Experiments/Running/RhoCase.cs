@@ -12,7 +12,7 @@ using MathNet.Numerics.LinearAlgebra.Double;
 
 namespace FlatLab.Experiments.Running;
 
-/// <summary>The paper's experiment (MODEL §8): W at correlation <see cref="SweepCase.Rho"/>, the flattest
+/// <summary>The paper's experiment (docs/model.md §8): W at correlation <see cref="SweepCase.Rho"/>, the flattest
 /// interpolator for it, and its population loss.</summary>
 public sealed record RhoCase : SweepCase
 {
@@ -24,7 +24,7 @@ public sealed record RhoCase : SweepCase
     protected override string KeyLeaf => $"rho{RhoIndex:00}";
 
     /// <summary>
-    /// Unit directions at correlation ρ with span(U) (MODEL §6); for a network with biases each gets a
+    /// Unit directions at correlation ρ with span(U) (docs/model.md §6); for a network with biases each gets a
     /// bias b_j ~ N(0, 1) and (w_j, b_j) is then scaled to unit norm, so ρ is the correlation of w_j
     /// before its bias is added.
     /// </summary>

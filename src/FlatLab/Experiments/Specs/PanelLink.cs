@@ -3,7 +3,7 @@ using FlatLab.Data;
 namespace FlatLab.Experiments.Specs;
 
 /// <summary>
-/// A panel's link: one of MODEL §1, or <c>xor</c>: y = x₁x₂, the labels of Wen, Li and Ma (2023)
+/// A panel's link: one of docs/model.md §1, or <c>xor</c>: y = x₁x₂, the labels of Wen, Li and Ma (2023)
 /// (docs/theory.md §4), a quadratic-feature link with a fixed form.
 /// </summary>
 public sealed record PanelLink(LinkKind Kind, bool IsXor = false)

@@ -5,7 +5,7 @@ using FlatLab.Data;
 
 namespace FlatLab.Experiments.Specs;
 
-/// <summary>One panel of a sweep: a data model, a network and the sizes (MODEL §8).</summary>
+/// <summary>One panel of a sweep: a data model, a network and the sizes (docs/model.md §8).</summary>
 public sealed record PanelSpec
 {
     /// <summary>A short unique identifier, used in case keys and file names (letters, digits, '-', '_').</summary>
@@ -13,7 +13,7 @@ public sealed record PanelSpec
     /// <summary>The figure the panel belongs to ("2", "3", "4"), for composed figures; free text.</summary>
     public string Figure { get; init; } = "";
     public string Title { get; init; } = "";
-    /// <summary>A link of MODEL §1, or xor: y = x₁x₂, the labels of Wen, Li and Ma (2023) (docs/theory.md §4).</summary>
+    /// <summary>A link of docs/model.md §1, or xor: y = x₁x₂, the labels of Wen, Li and Ma (2023) (docs/theory.md §4).</summary>
     public PanelLink Link { get; init; } = PanelLink.SingleIndex;
     /// <summary>The network's activation σ.</summary>
     public Activation Activation { get; init; } = ActivationParser.Parse("relu");
@@ -26,14 +26,14 @@ public sealed record PanelSpec
     /// <summary>c_r (sum-single-index) or b_l (teacher); null for the documented defaults.</summary>
     public double[]? Coefficients { get; init; }
     public double NoiseStd { get; init; } = 0.1;
-    /// <summary>gaussian (MODEL §1) or hypercube (x uniform on {−1, 1}^d).</summary>
+    /// <summary>gaussian (docs/model.md §1) or hypercube (x uniform on {−1, 1}^d).</summary>
     public FeatureDistribution Features { get; init; } = FeatureDistribution.Gaussian;
     /// <summary>A network with inner biases, f(x) = Σ a_j σ(w_j·x + b_j) (docs/theory.md §5).</summary>
     public bool Bias { get; init; }
 
     [JsonIgnore]
     public bool IsXor => Link.IsXor;
-    /// <summary>The paper's exact setting: Gaussian inputs and no biases, where MODEL §7's closed forms hold.</summary>
+    /// <summary>The paper's exact setting: Gaussian inputs and no biases, where docs/model.md §7's closed forms hold.</summary>
     [JsonIgnore]
     public bool IsGaussianBiasFree => Features == FeatureDistribution.Gaussian && !Bias;
     /// <summary>σ* inside the link.</summary>

@@ -5,7 +5,7 @@ public enum SearchStart
 {
     /// <summary>Directions uniform on the sphere.</summary>
     Random,
-    /// <summary>Directions at the correlation <see cref="SearchRunSpec.Rho"/> with span(U) (MODEL §6).</summary>
+    /// <summary>Directions at the correlation <see cref="SearchRunSpec.Rho"/> with span(U) (docs/model.md §6).</summary>
     Rho,
     /// <summary>The directions the optimizer run <see cref="SearchRunSpec.From"/> learned.</summary>
     Trained,

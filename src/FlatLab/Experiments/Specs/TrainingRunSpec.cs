@@ -68,6 +68,6 @@ public sealed record TrainingRunSpec
         var unsupported = panels.FirstOrDefault(p => RunsOn(p) && (!p.IsGaussianBiasFree || p.IsXor));
         if (unsupported is not null)
             throw new SpecException($"{field}.panels", unsupported.Name,
-                "optimizer runs need a panel with Gaussian features, no biases and a link of MODEL §1; restrict the run with \"panels\"");
+                "optimizer runs need a panel with Gaussian features, no biases and a link of docs/model.md §1; restrict the run with \"panels\"");
     }
 }
