@@ -32,7 +32,7 @@ public static class InstanceSolver
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(kernels);
         var (spec, features, problem) = instance;
-        var solution = FlattestInterpolatorSolver.Solve(problem, kernels, spec.Solver);
+        var solution = WithFlatness(FlattestInterpolatorSolver.Solve(problem, kernels, spec.Solver), features, spec.Weighting);
         var eigenvalues = WeightDiagnostics.GramEigenvalues(features, kernels);
         var unit = NeuronFeatures.UnitRows(spec.InnerWeights);
         var result = new InstanceResult(features, unit, solution, eigenvalues,
@@ -48,5 +48,20 @@ public static class InstanceSolver
                 ? population.Compute(unit, other, sigma, kernels, random)
                 : null,
         };
+    }
+
+    /// <summary>
+    /// The unit-weight problem minimises Σ|a_j|^p, which is not a flatness; the flatness of its solution is
+    /// still the minimum over its rescaling orbit, (2/n)(k+1)k^{−k/(k+1)} Σ c_j |a_j|^p with the exact c_j
+    /// (docs/model.md §4.1, §5.6), so a unit-weight row is as comparable as an exact one.
+    /// </summary>
+    private static FlattestInterpolatorResult WithFlatness(FlattestInterpolatorResult solution, NeuronFeatures features,
+                                                           OuterWeighting weighting)
+    {
+        if (weighting != OuterWeighting.Unit || !solution.Status.HasSolution()) return solution;
+        var exact = features.ExactWeights();
+        var sum = 0.0;
+        for (var j = 0; j < exact.Length; j++) sum += exact[j] * Math.Pow(Math.Abs(solution.OuterWeights[j]), solution.P);
+        return solution with { FlatnessMin = FlattestInterpolatorProblem.FlatnessConstant(features.Activation.K, features.SampleCount) * sum };
     }
 }

@@ -1,5 +1,6 @@
 using FlatLab.Activations;
 using FlatLab.Data;
+using FlatLab.Flatness;
 using FlatLab.InnerWeights;
 using FlatLab.LinearAlgebra;
 using FlatLab.Networks;
@@ -115,5 +116,30 @@ public sealed class InstanceSolverTests
         // Below max(n, m)·ε·λ_max the smallest eigenvalue is rounding noise.
         Assert.True(double.IsPositiveInfinity(WeightDiagnostics.PhiCondition([1e-17, 1], 2, 5)));
         Assert.True(double.IsPositiveInfinity(WeightDiagnostics.PhiCondition([0, 0], 2, 5)));
+    }
+
+    [Theory]
+    [InlineData("relu")]
+    [InlineData("quadratic")]
+    public void GivenUnitWeights_WhenSolved_ThenTheFlatnessIsTheOrbitMinimumOfTheUnitSolution_AndNoLowerThanTheExactOptimum(string activation)
+    {
+        var (_, sample, w) = Instance(activation, 5, 12, 30, 22);
+        var sigma = ActivationParser.Parse(activation);
+        var kernels = DenseKernels.Default;
+        InstanceResult Run(OuterWeighting weighting) => InstanceSolver.Solve(new InstanceSpec
+        {
+            Sample = sample, InnerWeights = w, Activation = sigma, Weighting = weighting,
+        }, kernels);
+
+        var unit = Run(OuterWeighting.Unit);
+        var exact = Run(OuterWeighting.Exact);
+
+        Assert.Equal(SolverStatus.Solved, unit.Solution.Status);
+        // The orbit minimum computed by minimising over the rescalings of (a, W) themselves.
+        var orbit = OrbitMinimum.Compute(sample.Features, unit.Solution.OuterWeights, unit.UnitDirections, sigma, kernels);
+        Assert.Equal(orbit.FlatnessMin, unit.Solution.FlatnessMin, 1e-9 * orbit.FlatnessMin);
+        // The exact-weight solution is the flattest interpolator, so the unit one cannot be flatter.
+        Assert.True(unit.Solution.FlatnessMin >= exact.Solution.FlatnessMin * (1 - 1e-9),
+            $"unit {unit.Solution.FlatnessMin} < exact {exact.Solution.FlatnessMin}");
     }
 }
