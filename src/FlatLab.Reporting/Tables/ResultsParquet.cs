@@ -69,17 +69,22 @@ internal static class ResultsParquet
         }
     }
 
-    private static async Task<IReadOnlyList<CaseResult>> ReadAsync(string path)
+    /// <summary>Opens a Parquet file; a file the library cannot read is bad input naming the path.</summary>
+    internal static async Task<ParquetReader> OpenAsync(string path)
     {
-        ParquetReader reader;
         try
         {
-            reader = await ParquetReader.CreateAsync(path).ConfigureAwait(false);
+            return await ParquetReader.CreateAsync(path).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException)
         {
             throw new InvalidDataException($"'{path}' is not a readable Parquet file ({e.Message}).", e);
         }
+    }
+
+    private static async Task<IReadOnlyList<CaseResult>> ReadAsync(string path)
+    {
+        var reader = await OpenAsync(path).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
             var fields = reader.Schema.GetDataFields().ToDictionary(f => f.Name);

@@ -95,15 +95,7 @@ public static class TrajectoryTable
 
     private static async Task<List<(string Key, TrajectoryPoint Point)>> ReadParquet(string path)
     {
-        ParquetReader reader;
-        try
-        {
-            reader = await ParquetReader.CreateAsync(path).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException)
-        {
-            throw new InvalidDataException($"'{path}' is not a readable Parquet file ({e.Message}).", e);
-        }
+        var reader = await ResultsParquet.OpenAsync(path).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
             var fields = reader.Schema.GetDataFields().ToDictionary(f => f.Name);
