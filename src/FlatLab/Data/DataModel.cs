@@ -4,7 +4,8 @@ using MathNet.Numerics.LinearAlgebra;
 namespace FlatLab.Data;
 
 /// <summary>
-/// A Gaussian multi-index model (docs/model.md §1): x ~ N(0, I_d), y = g(U x) + ε, ε ~ N(0, s²).
+/// A Gaussian multi-index model (docs/model.md §1): x ~ N(0, I_d), y = g(U x) + ε, ε ~ N(0, s²),
+/// where g = b + h is a link h of <see cref="LinkKind"/> plus a scalar offset b (0 by default, §1.7).
 /// </summary>
 /// <param name="Directions">U (r × d) with orthonormal rows u_1 … u_r.</param>
 /// <param name="Link">Which g.</param>
@@ -24,6 +25,10 @@ public sealed record DataModel(
 {
     public int Dimension => Directions.ColumnCount;
     public int Rank => Directions.RowCount;
+
+    /// <summary>b, the scalar the link adds to the sum of activations (docs/model.md §1.7). Only the
+    /// multi-index links take one; the quadratic-feature link has none.</summary>
+    public double Offset { get; init; }
 
     /// <summary>Throws with a message naming the problem when the model is inconsistent.</summary>
     public DataModel Validate()
@@ -50,11 +55,23 @@ public sealed record DataModel(
         }
         if (Coefficients.Any(c => !double.IsFinite(c)))
             throw new ArgumentException("Link coefficients must be finite numbers.");
+        if (!double.IsFinite(Offset))
+            throw new ArgumentException($"The link offset must be a finite number, got {Offset.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}.");
+        if (Offset != 0 && Link == LinkKind.QuadraticFeature)
+            throw new ArgumentException("The quadratic-feature link takes no offset: only the multi-index links are b + a sum of activations.");
         return this;
     }
 
-    /// <summary>The noiseless target g(x) for one input x of length d.</summary>
+    /// <summary>The noiseless target g(x) = b + h(x) for one input x of length d.</summary>
     public double Target(ReadOnlySpan<double> x)
+    {
+        var h = Activations(x);
+        // Without an offset the value is h itself, bit for bit (0 + h would turn −0 into +0).
+        return Offset == 0 ? h : Offset + h;
+    }
+
+    /// <summary>h(x), the link without its offset.</summary>
+    private double Activations(ReadOnlySpan<double> x)
     {
         switch (Link)
         {

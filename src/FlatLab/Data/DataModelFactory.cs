@@ -4,7 +4,7 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace FlatLab.Data;
 
-/// <summary>Draws the random parts of a data model: U, the teacher's v_l, the quadratic form A.</summary>
+/// <summary>Draws the random parts of a data model: U, the teacher's v_l, the quadratic form A, the offset b.</summary>
 public static class DataModelFactory
 {
     public static DataModel Create(DataModelSpec spec, RandomSource random)
@@ -23,6 +23,13 @@ public static class DataModelFactory
                 QuadraticForm(spec.Dimension, random.Fork("quadratic-form")), spec.NoiseStd),
             _ => new DataModel(u, spec.Link, spec.LinkActivation, [], null, null, spec.NoiseStd),
         };
+        if (spec.Offset is { IsZero: false } offset)
+        {
+            if (spec.Link == LinkKind.QuadraticFeature)
+                throw new ArgumentException("The quadratic-feature link takes no offset: only the multi-index links are b + a sum of activations.");
+            // Its own stream: adding an offset leaves U, the v_l and the sample unchanged.
+            model = model with { Offset = offset.Draw(random.Fork("offset")) };
+        }
         return model.Validate();
     }
 

@@ -29,6 +29,8 @@ public static class ReferenceInterpolator
         var link = model.Link == LinkKind.Linear ? new Activation(1, 1, 1, "linear") : model.LinkActivation;
         if (model.Link == LinkKind.QuadraticFeature)
             return "The quadratic-feature link is not a multi-index model: no network of this form equals it.";
+        if (model.Offset != 0)
+            return "The link has an offset b ≠ 0: a network without biases is 0 at x = 0, so none equals it.";
         if (Ratio(sigma, link) is null)
             return $"The network's activation {sigma.Name} is not a multiple of the link activation {link.Name}, so it cannot represent the link exactly.";
         var groups = Groups(model);

@@ -4,11 +4,12 @@ using FlatLab.Data;
 namespace FlatLab.Population;
 
 /// <summary>
-/// A multi-index link written as g(x) = Σ_l β_l σ*(t_l·x) with unit t_l ∈ Rᵈ: every link but the
+/// A multi-index link written as g(x) = b + Σ_l β_l σ*(t_l·x) with unit t_l ∈ Rᵈ: every link but the
 /// quadratic feature. A term b σ*(v·x) becomes β = b‖v‖ᵏ, t = v/‖v‖; the teacher's
-/// b_l σ*(v_l·U x) has v = Uᵀv_l; the linear link is σ* = linear.
+/// b_l σ*(v_l·U x) has v = Uᵀv_l; the linear link is σ* = linear; the offset b is the model's
+/// (docs/model.md §1.7, §7.4).
 /// </summary>
-internal sealed record RidgeTarget(double[][] Directions, double[] Coefficients, Activation Activation)
+internal sealed record RidgeTarget(double[][] Directions, double[] Coefficients, Activation Activation, double Offset = 0)
 {
     public static readonly Activation LinearActivation = new(1, 1, 1, "linear");
 
@@ -43,10 +44,10 @@ internal sealed record RidgeTarget(double[][] Directions, double[] Coefficients,
             directions.Add(v.Select(t => t / norm).ToArray());
             coefficients.Add(b * Activation.Pow(norm, activation.K));
         }
-        return new RidgeTarget(directions.ToArray(), coefficients.ToArray(), activation);
+        return new RidgeTarget(directions.ToArray(), coefficients.ToArray(), activation, model.Offset);
     }
 
-    /// <summary>E[g²] = Σ_{l,l'} β_l β_l' E[σ*(t_l·x) σ*(t_l'·x)], exact.</summary>
+    /// <summary>E[g²] = Σ_{l,l'} β_l β_l' E[σ*(t_l·x) σ*(t_l'·x)] + b² + 2b E σ*(z) Σ_l β_l, exact.</summary>
     public double SignalPower()
     {
         var kernel = new ActivationPairKernel(Activation, Activation);
@@ -54,11 +55,20 @@ internal sealed record RidgeTarget(double[][] Directions, double[] Coefficients,
         for (var l = 0; l < Coefficients.Length; l++)
             for (var q = 0; q < Coefficients.Length; q++)
                 total += Coefficients[l] * Coefficients[q] * kernel.Evaluate(Dot(Directions[l], Directions[q]));
-        return total;
+        if (Offset == 0) return total;
+        return total + Offset * Offset + 2 * Offset * GaussianMoments.Mean(Activation) * Coefficients.Sum();
     }
 
-    /// <summary>E[f g] = Σ_j ã_j Σ_l β_l E[σ(ŵ_j·x) σ*(t_l·x)], exact.</summary>
+    /// <summary>E[f g] = Σ_j ã_j Σ_l β_l E[σ(ŵ_j·x) σ*(t_l·x)] + b E σ(z) Σ_j ã_j, exact.</summary>
     public double Correlation(NetworkExpansion network)
+    {
+        var total = ActivationCorrelation(network);
+        if (Offset == 0) return total;
+        return total + Offset * GaussianMoments.Mean(network.Activation) * network.Scaled.Sum();
+    }
+
+    /// <summary>E[f h], h = g − b: the sum of cross kernels K_{σσ*}.</summary>
+    private double ActivationCorrelation(NetworkExpansion network)
     {
         var kernel = new ActivationPairKernel(network.Activation, Activation);
         var total = 0.0;

@@ -78,4 +78,14 @@ public sealed class ReferenceInterpolatorTests
         var ex = Assert.Throws<ArgumentException>(() => ReferenceInterpolator.Create(model, m, sigma));
         Assert.Contains(reason, ex.Message);
     }
+
+    [Fact]
+    public void GivenALinkWithAnOffset_WhenReferenceBuilt_ThenThrowsBecauseNoBiasFreeNetworkEqualsIt()
+    {
+        var relu = ActivationParser.Parse("relu");
+        var model = DataModelFactory.Create(new DataModelSpec(5, 1, LinkKind.SingleIndex, relu, Offset: new LinkOffsetSpec(0.5)), new RandomSource(1));
+
+        Assert.Contains("offset", ReferenceInterpolator.Unsupported(model, 4, relu));
+        Assert.Null(ReferenceInterpolator.Unsupported(model with { Offset = 0 }, 4, relu));
+    }
 }

@@ -91,6 +91,36 @@ public sealed class GaussianKernelsTests
     }
 
     [Fact]
+    public void GivenAReluNetworkAndAQuadraticLink_WhenEvaluated_ThenTheKernelIsOnePlusCSquaredOverRootTwoPi()
+    {
+        // docs/model.md §7.4: E[relu(z₁) z₂²] = c² E relu(z)³ + (1 − c²) E relu(z), by z₂ = c z₁ + √(1 − c²) ξ.
+        var relu = ActivationParser.Parse("relu");
+        var quadratic = ActivationParser.Parse("quadratic");
+        foreach (var c in new[] { -1, -0.6, 0, 0.3, 0.95, 1 })
+        {
+            var expected = (1 + c * c) / Math.Sqrt(2 * Math.PI);
+            Assert.Equal(expected, GaussianKernels.Expectation(relu, quadratic, c), 1e-14);
+            Assert.Equal(expected, GaussianKernels.Expectation(quadratic, relu, c), 1e-14);
+        }
+    }
+
+    [Fact]
+    public void GivenAReluNetworkAndALeakyReluLink_WhenEvaluated_ThenTheKernelIsTheTwoArcCosineTerms()
+    {
+        // docs/model.md §7.4: K(c) = [J₁(θ) − α J₁(π − θ)] / (2π).
+        const double alpha = 0.1;
+        var relu = ActivationParser.Parse("relu");
+        var leaky = ActivationParser.Parse("leaky-relu:0.1");
+        foreach (var c in new[] { -1, -0.6, 0, 0.3, 0.95, 1 })
+        {
+            var theta = Math.Acos(c);
+            var expected = (GaussianKernels.ArcCosine(1, theta) - alpha * GaussianKernels.ArcCosine(1, Math.PI - theta)) / (2 * Math.PI);
+            Assert.Equal(expected, GaussianKernels.Expectation(relu, leaky, c), 1e-14);
+        }
+        Assert.Equal((1 - alpha) / (2 * Math.PI), GaussianKernels.Expectation(relu, leaky, 0), 1e-15);
+    }
+
+    [Fact]
     public void GivenACosineSlightlyPastOne_WhenEvaluated_ThenItIsClamped_AndAFarOneThrows()
     {
         var relu = ActivationParser.Parse("relu");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FlatLab.Data;
 using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Specs;
 using FlatLab.LinearAlgebra;
@@ -51,6 +52,8 @@ public static class CaseRunner
             M = panel.M,
             R = panel.R,
             NoiseStd = panel.NoiseStd,
+            // A drawn offset is known once the case draws its data model.
+            LinkOffset = panel.LinkOffsetDistribution == LinkOffsetDistribution.Fixed ? panel.LinkOffset : double.NaN,
             Rho = c.Rho,
             Kind = c.Kind,
             Variant = c.Variant,

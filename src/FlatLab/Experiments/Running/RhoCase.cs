@@ -41,6 +41,7 @@ public sealed record RhoCase : SweepCase
         var panel = Panel;
         var data = CaseData.Draw(this);
         var (model, sample) = data;
+        row = row with { LinkOffset = model.Offset };
         var random = new RandomSource(CaseSeed);
         var w = Directions(panel, model, Rho, random);
         var sigma = panel.Activation;

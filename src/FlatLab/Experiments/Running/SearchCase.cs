@@ -36,6 +36,7 @@ public sealed record SearchCase : SweepCase
     {
         var data = CaseData.Draw(this);
         var model = data.Model;
+        row = row with { LinkOffset = model.Offset };
         var panel = Panel;
         var sigma = panel.Activation;
         var random = new RandomSource(CaseSeed);

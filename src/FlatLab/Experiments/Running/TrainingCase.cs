@@ -25,6 +25,7 @@ public sealed record TrainingCase : SweepCase
     internal override CaseResult Compute(IDenseKernels kernels, CaseResult row)
     {
         var (model, sample) = CaseData.Draw(this);
+        row = row with { LinkOffset = model.Offset };
         var sigma = Panel.Activation;
         var random = new RandomSource(CaseSeed);
         var settings = new TrainingDiagnosticsSettings

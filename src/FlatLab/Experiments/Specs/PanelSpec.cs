@@ -26,6 +26,12 @@ public sealed record PanelSpec
     /// <summary>c_r (sum-single-index) or b_l (teacher); null for the documented defaults.</summary>
     public double[]? Coefficients { get; init; }
     public double NoiseStd { get; init; } = 0.1;
+    /// <summary>The link offset b (docs/model.md §1.7): its value when fixed, else the distribution's mean or midpoint.</summary>
+    public double LinkOffset { get; init; }
+    /// <summary>fixed, normal or uniform: how b is chosen, once per repetition (shared by its ρ).</summary>
+    public LinkOffsetDistribution LinkOffsetDistribution { get; init; } = LinkOffsetDistribution.Fixed;
+    /// <summary>The standard deviation (normal) or half-width (uniform) of b; 0 when fixed.</summary>
+    public double LinkOffsetSpread { get; init; }
     /// <summary>gaussian (docs/model.md §1) or hypercube (x uniform on {−1, 1}^d).</summary>
     public FeatureDistribution Features { get; init; } = FeatureDistribution.Gaussian;
     /// <summary>A network with inner biases, f(x) = Σ a_j σ(w_j·x + b_j) (docs/theory.md §5).</summary>
@@ -40,8 +46,12 @@ public sealed record PanelSpec
     [JsonIgnore]
     public Activation TargetActivation => LinkActivation ?? Activation;
 
+    /// <summary>The link offset's specification (docs/model.md §1.7).</summary>
+    [JsonIgnore]
+    public LinkOffsetSpec Offset => new(LinkOffset, LinkOffsetDistribution, LinkOffsetSpread);
+
     public DataModelSpec ToDataModelSpec() =>
-        new(D, R, Link.Kind, TargetActivation, Coefficients, NoiseStd);
+        new(D, R, Link.Kind, TargetActivation, Coefficients, NoiseStd, Offset);
 
     public void Validate(string field)
     {
@@ -56,6 +66,24 @@ public sealed record PanelSpec
         if (Coefficients is { } cs && cs.Any(v => !double.IsFinite(v)))
             throw new SpecException($"{field}.coefficients", string.Join(",", cs), "must be finite numbers");
         if (!(NoiseStd >= 0) || !double.IsFinite(NoiseStd)) throw new SpecException($"{field}.noise_std", Str(NoiseStd), "must be finite and >= 0");
+        ValidateOffset(field);
+    }
+
+    private void ValidateOffset(string field)
+    {
+        if (!double.IsFinite(LinkOffset)) throw new SpecException($"{field}.link_offset", Str(LinkOffset), "must be a finite number");
+        if (!double.IsFinite(LinkOffsetSpread) || LinkOffsetSpread < 0)
+            throw new SpecException($"{field}.link_offset_spread", Str(LinkOffsetSpread), "must be finite and >= 0");
+        var distribution = SpecSpellings.Name(SpecSpellings.OffsetDistribution, LinkOffsetDistribution);
+        if (LinkOffsetDistribution == LinkOffsetDistribution.Fixed && LinkOffsetSpread != 0)
+            throw new SpecException($"{field}.link_offset_spread", Str(LinkOffsetSpread),
+                "a fixed offset has no spread; set link_offset_distribution to normal or uniform");
+        if (LinkOffsetDistribution != LinkOffsetDistribution.Fixed && LinkOffsetSpread == 0)
+            throw new SpecException($"{field}.link_offset_spread", Str(LinkOffsetSpread),
+                $"a {distribution} offset needs a spread > 0 (its standard deviation or half-width)");
+        if (!Offset.IsZero && (Link.Kind == LinkKind.QuadraticFeature || IsXor))
+            throw new SpecException($"{field}.link_offset", Str(LinkOffset),
+                $"the {Link.Name} link takes no offset (only single-index, sum-single-index, linear and teacher links do)");
     }
 
     private static string Str(double v) => v.ToString("R", CultureInfo.InvariantCulture);

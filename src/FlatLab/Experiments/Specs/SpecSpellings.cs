@@ -13,6 +13,8 @@ internal static class SpecSpellings
         [("exact", PopulationLossMethod.Exact), ("monte-carlo", PopulationLossMethod.MonteCarlo)];
     public static readonly (string Name, FeatureDistribution Value)[] Features =
         [("gaussian", FeatureDistribution.Gaussian), ("hypercube", FeatureDistribution.Hypercube)];
+    public static readonly (string Name, LinkOffsetDistribution Value)[] OffsetDistribution =
+        [("fixed", LinkOffsetDistribution.Fixed), ("normal", LinkOffsetDistribution.Normal), ("uniform", LinkOffsetDistribution.Uniform)];
     public static readonly (string Name, SearchStart Value)[] Start =
         [("random", SearchStart.Random), ("rho", SearchStart.Rho), ("trained", SearchStart.Trained), ("reference", SearchStart.Reference)];
 

@@ -31,6 +31,7 @@ public static class SweepSpecJson
             SpecSpellings.Converter(SpecSpellings.Point),
             SpecSpellings.Converter(SpecSpellings.PopulationMethod),
             SpecSpellings.Converter(SpecSpellings.Features),
+            SpecSpellings.Converter(SpecSpellings.OffsetDistribution),
             SpecSpellings.Converter(SpecSpellings.Start),
         },
     };
