@@ -48,8 +48,8 @@ public sealed record CaseResult
     public required int R { get; init; }
     [ResultColumn("Standard deviation of the label noise.", Unit = "label units")]
     public required double NoiseStd { get; init; }
-    [ResultColumn("The link offset b of the row's data model (docs/model.md §1.7): the panel's fixed value, or this repetition's draw; NaN when a drawn offset was never reached.", Unit = "label units")]
-    public double LinkOffset { get; init; } = double.NaN;
+    [ResultColumn("The link offset b of the row's data model (docs/model.md §1.7): the panel's fixed value, or this repetition's draw; NaN when a drawn offset was never reached. Rows written before offsets existed read back as 0, which they were.", Unit = "label units")]
+    public double LinkOffset { get; init; }
     [ResultColumn("Correlation ρ of each inner weight with the target subspace span(U) (docs/model.md §8).")]
     public required double Rho { get; init; }
     [ResultColumn("What the case does: `rho` (the paper's experiment: W at correlation ρ), `train` (an optimizer run) or `search` (a search for the flattest interpolator over (a, W)); docs/optimizers.md.")]

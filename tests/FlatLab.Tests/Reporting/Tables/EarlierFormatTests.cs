@@ -31,6 +31,7 @@ public class EarlierFormatTests
         // Written again, the seeds are JSON numbers, the columns added since hold their defaults, and the rest of the line is unchanged.
         var again = CaseResultJson.Write(row);
         Assert.Equal(EarlierStoreLine.Replace("\"4987016188659831236\"", "4987016188659831236").Replace("\"13239334555829242616\"", "13239334555829242616")
+            .Replace("\"noise_std\":0.1,", "\"noise_std\":0.1,\"link_offset\":0,")
             .Replace("\"phi_condition\":163.38512430018585,", "\"phi_condition\":163.38512430018585,\"phi_rank\":0,\"outside_range_norm\":\"NaN\",")
             .Replace("\"trajectory\":null", "\"search_status\":\"none\",\"search_stationarity\":\"NaN\",\"search_relative_decrease\":\"NaN\",\"reference_population_loss\":\"NaN\",\"flatness_over_reference\":\"NaN\",\"trajectory\":null"), again);
     }
