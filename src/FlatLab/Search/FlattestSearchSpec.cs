@@ -21,6 +21,14 @@ public sealed record FlattestSearchSpec
     public int Window { get; init; } = 10;
     /// <summary>Backtracking gives up below this rotation (a step failure).</summary>
     public double MinAngle { get; init; } = 1e-7;
+    /// <summary>The most gradients a bundle holds: the one at the point and those at refused trial points (1: plain
+    /// steepest descent, no bundle).</summary>
+    public int BundleSize { get; init; } = 10;
+    /// <summary>A sample stays in the bundle while its trial angle is at most this multiple of the next trial angle.</summary>
+    public double BundleSpan { get; init; } = 16;
+    /// <summary>A bundle's min-norm element counts as a stationarity measure only when every sample in it lies within
+    /// this rotation (radians) of the point.</summary>
+    public double KinkRadius { get; init; } = 1e-3;
     public OuterWeighting Weighting { get; init; } = OuterWeighting.Exact;
     public SolverSettings Solver { get; init; } = new();
 
@@ -28,8 +36,10 @@ public sealed record FlattestSearchSpec
     {
         if (MaxIterations < 1) throw new ArgumentException($"Search max_iterations = {MaxIterations}: must be >= 1.");
         if (Window < 1) throw new ArgumentException($"Search window = {Window}: must be >= 1.");
+        if (BundleSize < 1) throw new ArgumentException($"Search bundle_size = {BundleSize}: must be >= 1.");
+        if (!(BundleSpan >= 2)) throw new ArgumentException($"Search bundle_span = {BundleSpan.ToString("R", CultureInfo.InvariantCulture)}: must be >= 2.");
         foreach (var (name, value) in new[] { ("initial_angle", InitialAngle), ("armijo", Armijo), ("stationarity_tolerance", StationarityTolerance),
-                     ("relative_tolerance", RelativeTolerance), ("min_angle", MinAngle) })
+                     ("relative_tolerance", RelativeTolerance), ("min_angle", MinAngle), ("kink_radius", KinkRadius) })
             if (!(value > 0 && value < 1))
                 throw new ArgumentException($"Search {name} = {value.ToString("R", CultureInfo.InvariantCulture)}: must lie in (0, 1).");
         Solver.Validate();

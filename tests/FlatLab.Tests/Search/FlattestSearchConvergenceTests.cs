@@ -117,4 +117,35 @@ public sealed class FlattestSearchConvergenceTests
         Assert.Single(result.Path);
         Assert.Equal(1.0, result.Stationarity);
     }
+
+    [Theory]
+    [InlineData("relu")]
+    [InlineData("leaky-relu:0.1")]
+    public void GivenReLUInstances_WhenSearchedOnTheKinkCone_ThenTheSearchesConverge_WhereSteepestDescentStopsAtKinks(string name)
+    {
+        var sigma = ActivationParser.Parse(name);
+        int converged = 0, withoutConeFailures = 0;
+        for (var seed = 1UL; seed <= 6; seed++)
+        {
+            var (_, data) = TrainingFixtures.SingleIndex(name, 16, 5, seed + 20);
+            var w = DenseMatrix.OfMatrix(Solvers.SolverInstance.GaussianMatrix(40, 5, new RandomSource(seed).Fork("w")));
+            var spec = new FlattestSearchSpec();
+
+            var result = FlattestSearch.Run(data, w, sigma, spec, DenseKernels.Default);
+            // A kink radius far below rounding blocks nothing and no bundle sample counts: plain steepest descent.
+            var plain = FlattestSearch.Run(data, w, sigma, spec with { KinkRadius = 1e-15, BundleSize = 1 }, DenseKernels.Default);
+
+            if (result.Status == SearchStatus.Converged)
+            {
+                converged++;
+                if (result.Criterion == "stationarity") Assert.True(result.Stationarity <= spec.StationarityTolerance, result.Message);
+                else Assert.True(result.RelativeDecrease <= spec.RelativeTolerance, result.Message);
+            }
+            if (plain.Status == SearchStatus.StepFailure) withoutConeFailures++;
+            // F_min never increases along the path.
+            for (var s = 1; s < result.Path.Count; s++) Assert.True(result.Path[s].Objective < result.Path[s - 1].Objective);
+        }
+        Assert.True(converged >= 5, $"{converged} of 6 searches converged");
+        Assert.True(withoutConeFailures >= 3, $"plain steepest descent failed at a kink in only {withoutConeFailures} of 6: the instances do not test the cone");
+    }
 }
