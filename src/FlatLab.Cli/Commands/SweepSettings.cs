@@ -41,6 +41,10 @@ internal sealed class SweepSettings : SpecSettings<SweepCommandSpec>
     [Description("Refuse up front a sweep whose largest case's estimated peak memory exceeds SIZE (e.g. 3G). Always refused: above the available memory or cgroup limit.")]
     public string? MaxMemory { get; init; }
 
+    [CommandOption("--dry-run")]
+    [Description("Check the spec and options, print the number of cases per panel and in all with an estimated time, and write nothing.")]
+    public bool DryRun { get; init; }
+
     [CommandOption("--threads <T>")]
     [Description("Cases solved at once. Default: the number of cores.")]
     public int? Threads { get; init; }
@@ -50,7 +54,8 @@ internal sealed class SweepSettings : SpecSettings<SweepCommandSpec>
         if ((Preset is null) == (Spec is null))
             throw new InputException("Give exactly one of --preset NAME and --spec FILE.");
         var (spec, source) = Preset is not null ? FromPreset(Preset) : FromFile(Spec!);
-        var output = OptionParsing.Required(Out, "--out");
+        // A dry run writes nothing, so it needs no folder (one given is not touched).
+        var output = DryRun && Out is null ? "" : OptionParsing.Required(Out, "--out");
         var shard = ShardSpec.All;
         if (Shard is not null)
         {
@@ -64,7 +69,7 @@ internal sealed class SweepSettings : SpecSettings<SweepCommandSpec>
         var maxMemory = MaxMemory is null ? (long?)null : OptionParsing.Bytes(MaxMemory, "--max-memory");
         if (spec.AllPanels.MaxBy(p => FlatLab.Solvers.SolveMemory.PeakBytes(p.N, p.M, p.D)) is { } largest)
             OptionParsing.CheckMemory(largest.N, largest.M, largest.D, maxMemory, $"panel {largest.Name}'s cases");
-        return new SweepCommandSpec(spec, source, output, Resume, shard, threads) { Repair = Repair };
+        return new SweepCommandSpec(spec, source, output, Resume, shard, threads) { Repair = Repair, DryRun = DryRun };
     }
 
     private static (SweepSpec, string) FromPreset(string name)

@@ -14,8 +14,15 @@ namespace FlatLab.Cli.Sweep;
 /// </summary>
 internal static class SweepCommandRunner
 {
-    public static int Run(SweepCommandSpec command, CliStreams streams, CancellationToken cancel = default) =>
-        Run(command, streams, CreateView(command, streams), cancel);
+    public static int Run(SweepCommandSpec command, CliStreams streams, CancellationToken cancel = default)
+    {
+        if (command.DryRun)
+        {
+            SweepDryRun.Print(command, streams.Out);
+            return ExitCodes.Success;
+        }
+        return Run(command, streams, CreateView(command, streams), cancel);
+    }
 
     internal static int Run(SweepCommandSpec command, CliStreams streams, ISweepProgressView view, CancellationToken cancel)
     {

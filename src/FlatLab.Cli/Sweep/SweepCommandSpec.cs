@@ -11,6 +11,9 @@ internal sealed record SweepCommandSpec(
     /// <summary>On resume, quarantine damaged or foreign lines of the store and compute their cases again.</summary>
     public bool Repair { get; init; }
 
+    /// <summary>Only print the cases and an estimated time; write nothing.</summary>
+    public bool DryRun { get; init; }
+
     public bool IsShard => Shard.Count > 1;
 
     /// <summary>The command line that continues this run after an interruption.</summary>

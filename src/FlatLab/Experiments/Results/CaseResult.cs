@@ -24,6 +24,10 @@ public sealed record CaseResult
     public required int Repetition { get; init; }
     [ResultColumn("Panel name (`PanelSpec.Name`).")]
     public required string Panel { get; init; }
+    [ResultColumn("The panel as the spec names it: for a grid cell the panel its grid belongs to (`panel` is then `<base_panel>[<grid_cell>]`), else `panel` itself.")]
+    public string BasePanel { get; init; } = "";
+    [ResultColumn("The grid cell's values, e.g. `n=100,noise_std=0.05` (docs/sweeps.md, grids); empty for a panel without a grid.")]
+    public string GridCell { get; init; } = "";
     [ResultColumn("The figure the panel belongs to (`PanelSpec.Figure`, e.g. `2`).")]
     public required string Figure { get; init; }
     [ResultColumn("Target link: `single-index`, `sum-single-index`, `linear`, `quadratic-feature`, ... (docs/model.md §8).")]

@@ -21,6 +21,10 @@ public static class CaseResultJson
 
     public static string Write(CaseResult row) => JsonSerializer.Serialize(row, Options);
 
-    public static CaseResult Read(string line) =>
-        JsonSerializer.Deserialize<CaseResult>(line, Options) ?? throw new JsonException("Empty case record.");
+    public static CaseResult Read(string line)
+    {
+        var row = JsonSerializer.Deserialize<CaseResult>(line, Options) ?? throw new JsonException("Empty case record.");
+        // Rows from before grids have no base_panel: their panel is their base.
+        return row.BasePanel.Length == 0 ? row with { BasePanel = row.Panel } : row;
+    }
 }

@@ -40,6 +40,8 @@ public static class CaseRunner
             DataSeed = c.DataSeed,
             Repetition = c.Repetition,
             Panel = panel.Name,
+            BasePanel = panel.BaseName,
+            GridCell = panel.GridCell,
             Figure = panel.Figure,
             Link = panel.Link.Name,
             Activation = sigma.Name,

@@ -40,8 +40,10 @@ public static class ShardMerge
             }
 
             check ??= new StoredRowCheck(spec);
-            foreach (var row in ReadRows(folder, check))
+            foreach (var stored in ReadRows(folder, check))
             {
+                // A shard resumed with more seeds, rho values or grid cells holds rows indexed by the smaller spec.
+                var row = check.Indexed(stored);
                 if (found.TryGetValue(row.CaseKey, out var earlier))
                 {
                     if (!SameExceptTiming(earlier.Row, row))

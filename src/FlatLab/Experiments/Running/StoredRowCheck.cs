@@ -6,8 +6,10 @@ namespace FlatLab.Experiments.Running;
 
 /// <summary>
 /// Whether a stored row is a case of a spec: its key must be one of the spec's cases and every
-/// parameter the row records (index, seeds, panel, sizes, activation, ρ, kind, ...) must equal what
-/// that case would record now. A row of another study (say n = 200 where the spec says 30) is thus
+/// parameter the row records (seeds, panel, sizes, activation, ρ, kind, ...) must equal what
+/// that case would record now. Its <c>case_index</c> is not compared: a run resumed with more seeds,
+/// ρ values or grid cells (<see cref="SpecExtension"/>) moves finished cases in the canonical order, and
+/// <see cref="Indexed"/> gives their rows the index of the spec being run. A row of another study (say n = 200 where the spec says 30) is thus
 /// recognised even in a folder without spec.json.
 /// </summary>
 internal sealed class StoredRowCheck
@@ -15,11 +17,12 @@ internal sealed class StoredRowCheck
     /// <summary>The parameter columns of a row, as <see cref="CaseRunner"/> fills them before computing.</summary>
     private static readonly (string Name, Func<CaseResult, object> Get)[] Parameters =
     [
-        ("case_index", r => r.CaseIndex),
         ("case_seed", r => r.CaseSeed),
         ("data_seed", r => r.DataSeed),
         ("repetition", r => r.Repetition),
         ("panel", r => r.Panel),
+        ("base_panel", r => r.BasePanel),
+        ("grid_cell", r => r.GridCell),
         ("figure", r => r.Figure),
         ("kind", r => r.Kind),
         ("variant", r => r.Variant),
@@ -58,6 +61,10 @@ internal sealed class StoredRowCheck
         }
         return null;
     }
+
+    /// <summary>The row with the case index this spec gives its key (rows stored under a smaller spec move).</summary>
+    public CaseResult Indexed(CaseResult row) =>
+        _cases.TryGetValue(row.CaseKey, out var c) && c.Index != row.CaseIndex ? row with { CaseIndex = c.Index } : row;
 
     private static string Show(object value) => value switch
     {

@@ -63,7 +63,7 @@ public static class SweepRunner
         });
 
         var keys = cases.Select(c => c.Key).ToHashSet();
-        var rows = store.Rows.Where(r => keys.Contains(r.CaseKey)).OrderBy(r => r.CaseIndex).ToList();
+        var rows = store.Rows.Where(r => keys.Contains(r.CaseKey)).Select(check.Indexed).OrderBy(r => r.CaseIndex).ToList();
         return new SweepRunResult(rows, resumed, done, clock.Elapsed);
     }
 
@@ -96,8 +96,8 @@ public static class SweepRunner
     }
 
     /// <summary>
-    /// A run folder belongs to one spec: a resumed run must use the same one, a new run an empty folder.
-    /// True when the folder has no spec.json yet; it is written only once the store's rows passed their
+    /// A run folder belongs to one spec: a resumed run must use the same one or extend it (<see cref="SpecExtension"/>),
+    /// a new run an empty folder. True when spec.json is to be written: the folder has none yet, or an extension replaces it; it is written only once the store's rows passed their
     /// check, so a folder of another study never gets this spec's name on it.
     /// </summary>
     private static bool CheckSpecMatches(SweepSpec spec, RunFolder runFolder, bool resume)
@@ -110,11 +110,14 @@ public static class SweepRunner
         {
             if (!resume)
                 throw new ArgumentException($"'{runFolder}' already holds a run; pass --resume to continue it, or choose another output folder.");
-            if (!SameSpec(File.ReadAllText(path), text))
-                throw new ArgumentException(
-                    $"'{runFolder}' holds a run of a different spec (its {RunFolder.SpecFileName}); resume it with --spec {runFolder.SpecPath}, " +
-                    "or choose another output folder.");
-            return false;
+            var written = File.ReadAllText(path);
+            if (SameSpec(written, text)) return false;
+            // More seeds, ρ values or grid values extend the run: its finished cases keep their keys and rows.
+            var difference = SpecExtension.Difference(written, spec);
+            if (difference is null) return true;
+            throw new ArgumentException(
+                $"'{runFolder}' holds a run of a different spec (its {RunFolder.SpecFileName}): {difference}; --resume may only add seeds, " +
+                $"rho values (after the finished ones) or grid values. Resume it with --spec {runFolder.SpecPath}, or choose another output folder.");
         }
         if (hasStore && !resume)
             throw new ArgumentException($"'{runFolder}' already holds results; pass --resume or choose another output folder.");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using FlatLab.Activations;
 using FlatLab.Data;
@@ -36,6 +37,21 @@ public sealed record PanelSpec
     public FeatureDistribution Features { get; init; } = FeatureDistribution.Gaussian;
     /// <summary>A network with inner biases, f(x) = Σ a_j σ(w_j·x + b_j) (docs/theory.md §5).</summary>
     public bool Bias { get; init; }
+    /// <summary>
+    /// A grid over any of the panel's other fields (field name → values as written in a spec): the panel
+    /// stands for the Cartesian product of the values, one panel per grid cell (docs/sweeps.md#grids).
+    /// Null for a panel without a grid and for a grid cell itself.
+    /// </summary>
+    public Dictionary<string, JsonElement[]>? Grid { get; init; }
+
+    private readonly string? _baseName;
+
+    /// <summary>The name of the panel a grid cell was expanded from; the panel's own name otherwise.</summary>
+    [JsonIgnore]
+    public string BaseName { get => _baseName ?? Name; init => _baseName = value; }
+    /// <summary>A grid cell's values, e.g. <c>n=100,noise_std=0.05</c>; empty for a panel without a grid.</summary>
+    [JsonIgnore]
+    public string GridCell { get; init; } = "";
 
     [JsonIgnore]
     public bool IsXor => Link.IsXor;
@@ -55,7 +71,8 @@ public sealed record PanelSpec
 
     public void Validate(string field)
     {
-        SpecNames.Check($"{field}.name", Name);
+        SpecNames.Check($"{field}.name", BaseName);
+        if (GridCell.Length > 0) SpecNames.CheckCell(field, Name);
         if (IsXor && D < 2) throw new SpecException($"{field}.d", Str(D), "xor labels need d >= 2");
         if (D < 2) throw new SpecException($"{field}.d", Str(D), "must be >= 2");
         if (N < 1) throw new SpecException($"{field}.n", Str(N), "must be >= 1");

@@ -45,6 +45,8 @@ public sealed record ScalingSpec
             throw new SpecException($"{field}.samples_per_dimension", SamplesPerDimension.ToString("R", CultureInfo.InvariantCulture), "must be positive");
         if (!(WidthPerSample > 1) || !double.IsFinite(WidthPerSample))
             throw new SpecException($"{field}.width_per_sample", WidthPerSample.ToString("R", CultureInfo.InvariantCulture), "must exceed 1 (m > n)");
+        if (Panel.Grid is not null)
+            throw new SpecException($"{field}.panel.grid", "{ ... }", "a scaling study's dimensions are its grid; give the grid on a panel of \"panels\"");
         var i2 = 0;
         foreach (var panel in ToPanels()) panel.Validate($"{field}.panel (d = {Dimensions[i2++]})");
     }

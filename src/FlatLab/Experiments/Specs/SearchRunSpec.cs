@@ -48,7 +48,7 @@ public sealed record SearchRunSpec
     };
 
     /// <summary>Whether this search has a case on <paramref name="panel"/>.</summary>
-    public bool RunsOn(PanelSpec panel) => Panels is null || Panels.Contains(panel.Name);
+    public bool RunsOn(PanelSpec panel) => Panels is null || Panels.Contains(panel.Name) || Panels.Contains(panel.BaseName);
 
     public void Validate(string field, IReadOnlyCollection<string> panelNames, IReadOnlyCollection<string> optimizerNames)
     {

@@ -18,6 +18,8 @@ internal static class SpecSpellings
     public static readonly (string Name, SearchStart Value)[] Start =
         [("random", SearchStart.Random), ("rho", SearchStart.Rho), ("trained", SearchStart.Trained), ("reference", SearchStart.Reference)];
 
+    public static readonly (string Name, RhoSpacing Value)[] Spacing = [("log", RhoSpacing.Log), ("log-one-minus", RhoSpacing.LogOneMinus)];
+
     public static T Parse<T>((string Name, T Value)[] names, string text) where T : struct, Enum
     {
         var key = text.Trim().ToLowerInvariant();

@@ -21,9 +21,10 @@ public sealed record SweepSpec
     /// <summary>Searches for the flattest interpolator over (a, W): one case per panel and seed each.</summary>
     public SearchRunSpec[] Searches { get; init; } = [];
 
-    /// <summary>The written panels, then those of the scaling studies.</summary>
+    /// <summary>The written panels (one per grid cell for a panel with a grid), then those of the scaling studies.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public IReadOnlyList<PanelSpec> AllPanels => Panels.Concat(Scaling.SelectMany(s => s.ToPanels())).ToArray();
+    public IReadOnlyList<PanelSpec> AllPanels =>
+        Panels.SelectMany((p, i) => PanelGrid.Expand(p, $"panels[{i}]")).Concat(Scaling.SelectMany(s => s.ToPanels())).ToArray();
 
     /// <summary>Throws <see cref="SpecException"/> for the first invalid field.</summary>
     public SweepSpec Validate()
@@ -34,15 +35,30 @@ public sealed record SweepSpec
         Rho.Validate("rho");
         Solver.Validate("solver");
         Population.Validate("population");
-        for (var i = 0; i < Panels.Length; i++) Panels[i].Validate($"panels[{i}]");
+        for (var i = 0; i < Panels.Length; i++)
+        {
+            // A panel with a grid is run only as its cells: each is checked, the written values they replace are not.
+            if (Panels[i].Grid is null) Panels[i].Validate($"panels[{i}]");
+            else
+            {
+                SpecNames.Check($"panels[{i}].name", Panels[i].Name);
+                foreach (var cell in PanelGrid.Expand(Panels[i], $"panels[{i}]")) cell.Validate($"panels[{i}] cell {cell.Name}");
+            }
+        }
         for (var i = 0; i < Scaling.Length; i++) Scaling[i].Validate($"scaling[{i}]");
         var all = AllPanels;
         var duplicate = all.GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new SpecException("panels[].name", duplicate.Key, "panel names must be unique");
+        // Figure files are named after panels with other characters replaced: those names must stay apart too.
+        var sameFile = all.GroupBy(p => Runs.RunFolder.PanelFigureStem(p.Name)).FirstOrDefault(g => g.Count() > 1);
+        if (sameFile is not null)
+            throw new SpecException("panels[].name", string.Join(" and ", sameFile.Select(p => p.Name)),
+                $"these panels would share the figure file {sameFile.Key}.png; rename one");
         // Names are case keys and the references of "from": unique before anything is looked up by them.
         var variants = Optimizers.Select(o => o.Name).Concat(Searches.Select(s => s.Name)).GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
         if (variants is not null) throw new SpecException("optimizers[].name / searches[].name", variants.Key, "names must be unique");
-        var panelNames = all.Select(p => p.Name).ToArray();
+        // Optimizer runs and searches may name a panel with a grid: they run on each of its cells.
+        var panelNames = all.Select(p => p.Name).Concat(all.Select(p => p.BaseName)).Distinct().ToArray();
         for (var i = 0; i < Optimizers.Length; i++) Optimizers[i].Validate($"optimizers[{i}]", all);
         var runs = Optimizers.ToDictionary(o => o.Name);
         for (var i = 0; i < Searches.Length; i++)

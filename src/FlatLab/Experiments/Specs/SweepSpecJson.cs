@@ -33,6 +33,7 @@ public static class SweepSpecJson
             SpecSpellings.Converter(SpecSpellings.Features),
             SpecSpellings.Converter(SpecSpellings.OffsetDistribution),
             SpecSpellings.Converter(SpecSpellings.Start),
+            SpecSpellings.Converter(SpecSpellings.Spacing),
         },
     };
 
@@ -49,7 +50,7 @@ public static class SweepSpecJson
         {
             var field = e.Path?.TrimStart('$', '.') is { Length: > 0 } f ? f : "(document)";
             if (e is SpecValueException bad) throw new SpecException(field, bad.Value, bad.Message);
-            throw new SpecException(field, RawValue(json, e.Path), Why(e));
+            throw new SpecException(field, RawValue(json, e.Path), Reason(e));
         }
         if (spec is null) throw new SpecException("(document)", "null", "the file holds no sweep spec");
         return spec.Validate();
@@ -137,7 +138,7 @@ public static class SweepSpecJson
     }
 
     /// <summary>The serializer's reason in the words of the spec format.</summary>
-    private static string Why(JsonException e)
+    internal static string Reason(JsonException e)
     {
         var message = FirstSentence(e.Message);
         if (message.Contains("could not be mapped", StringComparison.Ordinal))

@@ -48,7 +48,7 @@ public sealed record TrainingRunSpec
     };
 
     /// <summary>Whether this run has a case on <paramref name="panel"/>.</summary>
-    public bool RunsOn(PanelSpec panel) => Panels is null || Panels.Contains(panel.Name);
+    public bool RunsOn(PanelSpec panel) => Panels is null || Panels.Contains(panel.Name) || Panels.Contains(panel.BaseName);
 
     /// <param name="panels">The sweep's panels: optimizer runs need the paper's setting (Gaussian inputs,
     /// no biases), where their diagnostics are defined.</param>
@@ -64,7 +64,7 @@ public sealed record TrainingRunSpec
         {
             throw SpecException.FromSettings(field, this, e);
         }
-        SpecNames.CheckPanels($"{field}.panels", Panels, panels.Select(p => p.Name).ToArray());
+        SpecNames.CheckPanels($"{field}.panels", Panels, panels.Select(p => p.Name).Concat(panels.Select(p => p.BaseName)).Distinct().ToArray());
         var unsupported = panels.FirstOrDefault(p => RunsOn(p) && (!p.IsGaussianBiasFree || p.IsXor));
         if (unsupported is not null)
             throw new SpecException($"{field}.panels", unsupported.Name,
