@@ -21,7 +21,8 @@ public sealed record RhoGridSpec
         if (Values is { Length: > 0 }) return Values;
         if (Count == 1) return [Max];
         return Spacing == RhoSpacing.LogOneMinus
-            ? Enumerable.Range(0, Count).Select(i => 1 - Between(1 - Min, 1 - Max, i)).ToArray()
+            // The ends exactly as written (1 − (1 − min) rounds away from min).
+            ? Enumerable.Range(0, Count).Select(i => i == 0 ? Min : i == Count - 1 ? Max : 1 - Between(1 - Min, 1 - Max, i)).ToArray()
             : Enumerable.Range(0, Count).Select(i => Between(Min, Max, i)).ToArray();
     }
 

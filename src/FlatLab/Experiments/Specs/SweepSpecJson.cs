@@ -53,6 +53,9 @@ public static class SweepSpecJson
             throw new SpecException(field, RawValue(json, e.Path), Reason(e));
         }
         if (spec is null) throw new SpecException("(document)", "null", "the file holds no sweep spec");
+        // With explicit values the spaced grid's fields are unused: they read as their defaults, so a spec.json
+        // written when the default grid ended at 1 reads as the spec it was written from.
+        if (spec.Rho.Values is { Length: > 0 } values) spec = spec with { Rho = new RhoGridSpec { Values = values } };
         return spec.Validate();
     }
 

@@ -28,9 +28,10 @@ public class EarlierFormatTests
         Assert.True(double.IsNaN(row.BiasShare));
         Assert.True(row.IsUsable);
 
-        // Written again, the seeds are JSON numbers, the columns added since hold their defaults, and the rest of the line is unchanged.
+        // Written again, the seeds are JSON numbers, the columns added since hold their defaults (base_panel: the panel), and the rest of the line is unchanged.
         var again = CaseResultJson.Write(row);
         Assert.Equal(EarlierStoreLine.Replace("\"4987016188659831236\"", "4987016188659831236").Replace("\"13239334555829242616\"", "13239334555829242616")
+            .Replace("\"panel\":\"fig2-relu\",", "\"panel\":\"fig2-relu\",\"base_panel\":\"fig2-relu\",\"grid_cell\":\"\",")
             .Replace("\"noise_std\":0.1,", "\"noise_std\":0.1,\"link_offset\":0,")
             .Replace("\"phi_condition\":163.38512430018585,", "\"phi_condition\":163.38512430018585,\"phi_rank\":0,\"outside_range_norm\":\"NaN\",")
             .Replace("\"trajectory\":null", "\"search_status\":\"none\",\"search_stationarity\":\"NaN\",\"search_relative_decrease\":\"NaN\",\"reference_population_loss\":\"NaN\",\"flatness_over_reference\":\"NaN\",\"trajectory\":null"), again);
