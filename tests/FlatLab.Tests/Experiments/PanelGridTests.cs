@@ -56,6 +56,20 @@ public sealed class PanelGridTests : IDisposable
         Assert.Equal("leaky-relu:0.1", spec.AllPanels[3].Activation.Name);
     }
 
+    [Fact]
+    public void GivenAGridOverTheLinkOffsetFields_WhenExpanded_ThenEachCellCarriesItsOffset()
+    {
+        // Fields the grid code does not know by name: any panel field can be gridded.
+        var spec = SweepSpecJson.Parse(Spec("""{ "link_offset": [0, 0.5], "link_offset_distribution": ["uniform", "Normal"], "link_offset_spread": [0.2] }"""));
+
+        var cells = spec.AllPanels.Take(4).ToArray();
+
+        Assert.Equal("relu[link_offset=0.5,link_offset_distribution=normal,link_offset_spread=0.2]", cells[3].Name);
+        Assert.Equal([0, 0, 0.5, 0.5], cells.Select(c => c.LinkOffset));
+        Assert.Equal([FlatLab.Data.LinkOffsetDistribution.Uniform, FlatLab.Data.LinkOffsetDistribution.Normal], cells.Take(2).Select(c => c.LinkOffsetDistribution));
+        Assert.Equal(0.2, cells[3].LinkOffsetSpread);
+    }
+
     [Theory]
     [InlineData("""{ "noise": [0.1] }""", "panels[0].grid.noise = 0.1: not a panel field")]
     [InlineData("""{ "n": ["many"] }""", "panels[0].grid.n = \"many\": expected an integer")]
