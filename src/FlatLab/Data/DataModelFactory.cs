@@ -12,25 +12,57 @@ public static class DataModelFactory
         if (spec.Dimension < 1) throw new ArgumentException($"Dimension d must be >= 1, got {spec.Dimension}.");
         if (spec.Rank < 1 || spec.Rank > spec.Dimension)
             throw new ArgumentException($"r must lie in [1, d = {spec.Dimension}], got {spec.Rank}.");
-        var rank = spec.Link is LinkKind.SingleIndex or LinkKind.Linear or LinkKind.QuadraticFeature ? 1 : spec.Rank;
+        if (spec.Link == LinkKind.QuadraticFeature) return QuadraticFeature(spec, random);
+        var rank = spec.Link is LinkKind.SingleIndex or LinkKind.Linear ? 1 : spec.Rank;
         var u = OrthonormalRows(rank, spec.Dimension, random.Fork("directions"));
         var model = spec.Link switch
         {
             LinkKind.SumSingleIndex => new DataModel(u, spec.Link, spec.LinkActivation,
                 spec.Coefficients ?? EqualPowerCoefficients(spec.LinkActivation, rank), null, null, spec.NoiseStd),
             LinkKind.Teacher => Teacher(spec, u, rank, random.Fork("teacher")),
-            LinkKind.QuadraticFeature => new DataModel(u, spec.Link, spec.LinkActivation, [], null,
-                QuadraticForm(spec.Dimension, random.Fork("quadratic-form")), spec.NoiseStd),
             _ => new DataModel(u, spec.Link, spec.LinkActivation, [], null, null, spec.NoiseStd),
         };
-        if (spec.Offset is { IsZero: false } offset)
-        {
-            if (spec.Link == LinkKind.QuadraticFeature)
-                throw new ArgumentException("The quadratic-feature link takes no offset: only the multi-index links are b + a sum of activations.");
-            // Its own stream: adding an offset leaves U, the v_l and the sample unchanged.
-            model = model with { Offset = offset.Draw(random.Fork("offset")) };
-        }
+        // Its own stream: adding an offset leaves U, the v_l and the sample unchanged.
+        if (spec.Offset is { IsZero: false } offset) model = model with { Offset = offset.Draw(random.Fork("offset")) };
         return model.Validate();
+    }
+
+    /// <summary>
+    /// g = σ*(xᵀAx − tr A) with U the r leading eigenvectors of A, those of the largest |eigenvalue|
+    /// (docs/model.md §1.4): the directions along which g varies most, so that ρ measures alignment
+    /// with the quadratic form.
+    /// </summary>
+    private static DataModel QuadraticFeature(DataModelSpec spec, RandomSource random)
+    {
+        if (spec.Offset is { IsZero: false })
+            throw new ArgumentException("The quadratic-feature link takes no offset: only the multi-index links are b + a sum of activations.");
+        var a = QuadraticForm(spec.Dimension, random.Fork("quadratic-form"));
+        var u = LeadingEigenvectors(a, spec.Rank);
+        return new DataModel(u, LinkKind.QuadraticFeature, spec.LinkActivation, [], null, a, spec.NoiseStd).Validate();
+    }
+
+    /// <summary>
+    /// The r eigenvectors of the symmetric <paramref name="a"/> with the largest |eigenvalue|, as rows in
+    /// that order (ties, of probability zero for a Gaussian A, to the lower index of the ascending
+    /// spectrum). Each is signed so that its entry of largest magnitude is positive, so U does not depend
+    /// on the sign the eigensolver happens to return.
+    /// </summary>
+    public static Matrix<double> LeadingEigenvectors(Matrix<double> a, int r)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        if (a.RowCount != a.ColumnCount) throw new ArgumentException($"A must be square, got {a.RowCount} × {a.ColumnCount}.", nameof(a));
+        if (r < 1 || r > a.RowCount) throw new ArgumentException($"r must lie in [1, d = {a.RowCount}], got {r}.", nameof(r));
+        var evd = a.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
+        var values = evd.EigenValues.Select(v => v.Real).ToArray();
+        var order = Enumerable.Range(0, values.Length).OrderByDescending(i => Math.Abs(values[i])).ThenBy(i => i).Take(r).ToArray();
+        var u = Matrix<double>.Build.Dense(r, a.RowCount);
+        for (var row = 0; row < r; row++)
+        {
+            var v = evd.EigenVectors.Column(order[row]);
+            var largest = v.AbsoluteMaximumIndex();
+            u.SetRow(row, v[largest] < 0 ? -v : v);
+        }
+        return u;
     }
 
     /// <summary>r × d with orthonormal rows: a Gaussian matrix orthonormalised by QR.</summary>

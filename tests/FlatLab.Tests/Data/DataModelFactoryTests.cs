@@ -23,7 +23,7 @@ public sealed class DataModelFactoryTests
     [Theory]
     [InlineData("single-index", 3, 1)]
     [InlineData("linear", 3, 1)]
-    [InlineData("quadratic-feature", 3, 1)]
+    [InlineData("quadratic-feature", 3, 3)]
     [InlineData("sum-single-index", 3, 3)]
     [InlineData("teacher", 2, 2)]
     public void GivenSpec_WhenCreated_ThenValidWithTheRankTheLinkUses(string link, int requested, int expectedRank)
