@@ -1,6 +1,7 @@
 """solve, evaluate, sweep and load_run: the command line's commands as Python functions."""
 
 import json
+from datetime import datetime
 import subprocess
 import sys
 import tempfile
@@ -147,7 +148,8 @@ def sweep(spec=None, out=None, *, preset=None, resume=False, shard=None, threads
 
 class Run:
     """A run folder read back: ``results`` (one row per case, results.csv), ``stats`` (the per-panel
-    statistics, stats.csv; None when the folder has none), ``spec`` and ``manifest`` (dicts)."""
+    statistics, stats.csv; None when the folder has none), ``spec`` and ``manifest`` (dicts), and
+    ``started`` and ``finished`` (timezone-aware datetimes from the manifest; None without one)."""
 
     def __init__(self, path, results, stats, spec, manifest):
         self.path = Path(path)
@@ -155,6 +157,9 @@ class Run:
         self.stats = stats
         self.spec = spec
         self.manifest = manifest
+        # manifest.json writes ISO 8601 with 6 fractional digits and "+00:00", which fromisoformat reads since 3.7.
+        self.started = datetime.fromisoformat(manifest["started_utc"]) if manifest else None
+        self.finished = datetime.fromisoformat(manifest["finished_utc"]) if manifest else None
 
     def __repr__(self):
         return f"Run({str(self.path)!r}, {len(self.results)} cases)"
@@ -166,9 +171,13 @@ def load_run(directory):
     results_path = path / "results.csv"
     if not results_path.is_file():
         raise FlatLabError(f"{path}: no results.csv (not a finished run folder; resume the sweep with --resume)", 2)
-    results = pd.read_csv(results_path)
+    # Text columns whose values can look like numbers (figure "2", panel names) stay text (docs/results-schema.md).
+    header = pd.read_csv(results_path, nrows=0).columns
+    results = pd.read_csv(results_path, dtype={c: str for c in ("figure", "panel", "variant") if c in header},
+                          keep_default_na=False, na_values=["NaN", ""])
     stats_path = path / "stats.csv"
-    stats = pd.read_csv(stats_path) if stats_path.is_file() else None
+    stats = (pd.read_csv(stats_path, dtype={"panel": str, "figure": str}, keep_default_na=False, na_values=["NaN"])
+             if stats_path.is_file() else None)
 
     def read_json(name):
         file = path / name

@@ -146,7 +146,7 @@ class EvaluateTests(unittest.TestCase):
 class SweepTests(unittest.TestCase):
     SPEC = {
         "name": "client-test", "seed": 7, "seeds": 2, "rho": {"values": [0.1, 0.9]},
-        "panels": [{"name": "relu", "figure": "t", "title": "ReLU", "link": "single-index", "activation": "relu",
+        "panels": [{"name": "relu", "figure": "2", "title": "ReLU", "link": "single-index", "activation": "relu",
                     "d": 6, "n": 12, "m": 30, "noise_std": 0.1}],
     }
 
@@ -162,9 +162,17 @@ class SweepTests(unittest.TestCase):
             self.assertTrue((run.results["status"] == "solved").all())
             self.assertIsInstance(run.stats, pd.DataFrame)
             self.assertGreater(len(run.stats), 0)
+            self.assertEqual(list(run.stats.columns[:4]), ["panel", "figure", "statistic", "range"])
+            self.assertEqual(run.results["figure"].dtype, object)  # text, though "2" looks like a number
             again = flatlab.load_run(out)
             pd.testing.assert_frame_equal(again.results, run.results)
+            pd.testing.assert_frame_equal(again.stats, run.stats)
             self.assertEqual(again.spec["name"], "client-test")
+            # The manifest: timestamps any Python 3.7+ parses, the command line, the build.
+            self.assertIsNotNone(run.started.tzinfo)
+            self.assertLessEqual(run.started, run.finished)
+            self.assertEqual(run.manifest["command_line"][:2], ["flatlab", "sweep"])
+            self.assertIn(run.manifest["build_dirty"], (True, False, None))
 
     def test_a_bad_spec_raises_with_flatlabs_message(self):
         spec = dict(self.SPEC, panels=[dict(self.SPEC["panels"][0], m=5)])

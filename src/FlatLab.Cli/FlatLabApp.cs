@@ -17,7 +17,7 @@ internal static class FlatLabApp
     /// Never throws: every failure becomes one line on <paramref name="error"/>.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var streams = new CliStreams(output, error);
+        var streams = new CliStreams(output, error, args);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
@@ -121,7 +121,8 @@ internal static class FlatLabApp
             or FlatLab.Experiments.Runs.RunFolderInUseException;
 
     /// <summary>
-    /// Accepts <c>--d</c>, <c>--n</c>, <c>--m</c> (the paper's symbols) as <c>-d</c>, <c>-n</c>, <c>-m</c>:
+    /// Accepts <c>--d</c>, <c>--n</c>, <c>--m</c> (the paper's symbols) and <c>--x</c>, <c>--y</c> (plot's axes) as
+    /// <c>-d</c>, <c>-n</c>, <c>-m</c>, <c>-x</c>, <c>-y</c>:
     /// Spectre.Console.Cli requires long option names of two or more characters.
     /// </summary>
     /// <remarks>Also joins <c>--json -</c> into <c>--json=-</c>: the parser would take a lone "-" for an option.</remarks>
@@ -137,7 +138,8 @@ internal static class FlatLabApp
                 i++;
                 continue;
             }
-            result.Add(a is "--d" or "--n" or "--m" ? a[1..] : a.StartsWith("--d=") || a.StartsWith("--n=") || a.StartsWith("--m=") ? a[1..] : a);
+            result.Add(a is "--d" or "--n" or "--m" or "--x" or "--y" ? a[1..]
+                : a.StartsWith("--d=") || a.StartsWith("--n=") || a.StartsWith("--m=") || a.StartsWith("--x=") || a.StartsWith("--y=") ? a[1..] : a);
         }
         return [.. result];
     }

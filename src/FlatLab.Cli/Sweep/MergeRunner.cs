@@ -54,7 +54,8 @@ internal static class MergeRunner
         RunFolderPaths.RefuseLink(target.FiguresPath, target.Root);
         ShardMerge.Write(spec.OutputDirectory, merged);
         var result = new SweepRunResult(merged.Rows, merged.Rows.Count, 0, clock.Elapsed);
-        var manifest = RunManifestFactory.Capture(merged.Spec, new SweepRunSettings { Kernels = DenseKernels.Default }, result, started, ShardNames(merged.Folders));
+        var manifest = RunManifestFactory.Capture(merged.Spec, new SweepRunSettings { Kernels = DenseKernels.Default }, result, started, ShardNames(merged.Folders),
+            streams.CommandLine);
         RunReport.Write(new RunFolder(spec.OutputDirectory), RunArtifacts.Create(merged.Spec, merged.Rows, manifest));
 
         var output = streams.Out;

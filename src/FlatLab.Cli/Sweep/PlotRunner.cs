@@ -8,8 +8,8 @@ namespace FlatLab.Cli.Sweep;
 /// <summary>
 /// Runs <c>flatlab plot</c>: reads a results table with what lies next to it (the trajectories, spec.json;
 /// <see cref="RunReader.ReadTable"/>) and draws every figure the run drew: panels with their optimizer
-/// and search paths, composites and scaling studies. Without a spec.json the panels are titled by name
-/// and there are no scaling figures.
+/// and search paths, composites and scaling studies (without a spec.json the panels are titled by name
+/// and there are no scaling figures); or, with --x and --y, one column against another (<see cref="ColumnPlot"/>).
 /// </summary>
 internal static class PlotRunner
 {
@@ -34,7 +34,14 @@ internal static class PlotRunner
         {
             throw new InputException($"--out: cannot create folder '{spec.OutputDirectory}': {e.Message}", e);
         }
-        var files = FigureSet.Write(run.Figures, spec.OutputDirectory);
+        if (spec.Columns is { } columns)
+        {
+            var figure = ColumnPlot.Render(run.Rows, columns);
+            var written = FigureSet.Write([figure], spec.OutputDirectory, spec.Formats);
+            streams.Out.WriteLine($"plot: {string.Join(", ", written)} ({figure.Title}, {run.Rows.Count} rows)");
+            return ExitCodes.Success;
+        }
+        var files = FigureSet.Write(run.Figures, spec.OutputDirectory, spec.Formats);
         var usable = run.Statistics.Usable;
         streams.Out.WriteLine(
             $"plot: {files.Count} files in {spec.OutputDirectory} from {run.Rows.Count} rows ({usable} usable, {run.Rows.Count - usable} failed or without a loss)");

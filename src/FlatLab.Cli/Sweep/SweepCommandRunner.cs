@@ -68,7 +68,7 @@ internal static class SweepCommandRunner
         }
 
         var manifest = RunManifestFactory.Capture(spec, settings, result, started,
-            command.IsShard ? [command.Shard.ToString()] : null);
+            command.IsShard ? [command.Shard.ToString()] : null, streams.CommandLine);
         RunReport.Write(new RunFolder(command.OutputDirectory), RunArtifacts.Create(spec, result.Rows, manifest),
             command.IsShard ? RunExporters.Shard : RunExporters.Report);
         Summarise(command, result, DateTimeOffset.UtcNow - started, streams.Out);

@@ -11,4 +11,6 @@ public enum FigureKind
     Scaling = 2,
     /// <summary>The same composite with every seed drawn.</summary>
     CompositeSeeds = 3,
+    /// <summary>One column of the results table against another (<c>flatlab plot --x --y</c>; <see cref="ColumnPlot"/>).</summary>
+    Columns = 4,
 }

@@ -48,8 +48,21 @@ internal static partial class FigureRenderer
             Draw(canvas, plots, cellWidth, cellHeight, bar);
         }
         var svg = Encoding.UTF8.GetString(buffer.ToArray());
-        return InsertTitle(RenumberClips(svg), title);
+        return InsertTitle(FontFallbacks(RenumberClips(svg)), title);
     }
+
+    /// <summary>
+    /// Skia names the one font it drew with; a viewer without it (a browser on another system) would fall back to
+    /// its default serif. Each font-family gets a chain of common sans-serif fonts ending in the generic family.
+    /// </summary>
+    internal static string FontFallbacks(string svg) =>
+        FontFamily().Replace(svg, m => "font-family=\"" + string.Join(", ", FallbackFonts.Prepend(m.Groups[1].Value).Distinct()) + "\"");
+
+    /// <summary>The fonts after the drawn one, ending in CSS's generic family.</summary>
+    public static readonly string[] FallbackFonts = ["DejaVu Sans", "Verdana", "Arial", "Helvetica", "sans-serif"];
+
+    [GeneratedRegex("font-family=\"([^\",]+)\"")]
+    private static partial Regex FontFamily();
 
     /// <summary>A one-page PDF of the same drawing, one point per SVG unit, text as text; no dates in
     /// its metadata, so the same figure gives the same bytes.</summary>

@@ -70,26 +70,44 @@ public static class FigureSet
         return figures;
     }
 
-    /// <summary>Writes each figure as <c>&lt;stem&gt;.png</c>, <c>.svg</c> and <c>.pdf</c> into <paramref name="folder"/>
-    /// (created when missing), atomically; returns the paths written.</summary>
-    public static IReadOnlyList<string> Write(IReadOnlyList<RenderedFigure> figures, string folder)
+    /// <summary>Writes each figure as <c>&lt;stem&gt;.png</c>, <c>.svg</c> and <c>.pdf</c> (or only the given formats) into
+    /// <paramref name="folder"/> (created when missing), atomically; returns the paths written.</summary>
+    public static IReadOnlyList<string> Write(IReadOnlyList<RenderedFigure> figures, string folder, IReadOnlyCollection<FigureFormat>? formats = null)
     {
         ArgumentNullException.ThrowIfNull(figures);
+        var chosen = formats is { Count: > 0 } ? formats : [FigureFormat.Png, FigureFormat.Svg, FigureFormat.Pdf];
         Directory.CreateDirectory(folder);
         var written = new List<string>();
         foreach (var figure in figures)
-        {
-            var png = Path.Combine(folder, RunFolder.FigureFileName(figure.Stem, "png"));
-            var svg = Path.Combine(folder, RunFolder.FigureFileName(figure.Stem, "svg"));
-            var pdf = Path.Combine(folder, RunFolder.FigureFileName(figure.Stem, "pdf"));
-            AtomicFileWriter.Write(png, stream => stream.Write(figure.Png));
-            AtomicFileWriter.WriteAllText(svg, figure.Svg);
-            AtomicFileWriter.Write(pdf, stream => stream.Write(figure.Pdf));
-            written.Add(png);
-            written.Add(svg);
-            written.Add(pdf);
-        }
+            foreach (var format in new[] { FigureFormat.Png, FigureFormat.Svg, FigureFormat.Pdf }.Where(chosen.Contains))
+            {
+                var path = Path.Combine(folder, RunFolder.FigureFileName(figure.Stem, format.ToString().ToLowerInvariant()));
+                switch (format)
+                {
+                    case FigureFormat.Png: AtomicFileWriter.Write(path, stream => stream.Write(figure.Png)); break;
+                    case FigureFormat.Svg: AtomicFileWriter.WriteAllText(path, figure.Svg); break;
+                    default: AtomicFileWriter.Write(path, stream => stream.Write(figure.Pdf)); break;
+                }
+                written.Add(path);
+            }
         return written;
+    }
+
+    /// <summary>The caption under a figure in the report: its title, then what it plots and how to read it.</summary>
+    public static string Caption(RenderedFigure figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        var what = figure.Kind switch
+        {
+            FigureKind.Panel or FigureKind.Composite =>
+                "Population loss (y) against the minimum flatness F_min (x), both on log scales; one dot per ρ at the means over " +
+                "seeds, bars spanning the seeds' range, coloured by ρ; crosses mark cases left out, paths the optimizer runs and searches.",
+            FigureKind.CompositeSeeds =>
+                "Population loss (y) against the minimum flatness F_min (x), both on log scales; one dot per case (every seed), coloured by ρ.",
+            FigureKind.Scaling => "F_min and the losses against the input dimension d on log-log axes, with the fitted power laws.",
+            _ => "",
+        };
+        return what.Length == 0 ? figure.Title : $"{figure.Title}. {what}";
     }
 
     public static string FigureTitle(string figure) => string.IsNullOrWhiteSpace(figure) ? "Other panels" : "Figure " + figure;

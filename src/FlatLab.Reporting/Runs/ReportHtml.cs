@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using FlatLab.Reporting.Figures;
 
 namespace FlatLab.Reporting.Runs;
 
@@ -16,18 +17,21 @@ public static class ReportHtml
         h3 { font-size: 1.05rem; margin: 1.4rem 0 .4rem; }
         .muted { color: #666; } figure { margin: 1rem 0 2rem; } figure img { width: 100%; height: auto; border: 1px solid #eee; }
         figcaption { color: #555; font-size: .9rem; margin-top: .3rem; }
-        table { border-collapse: collapse; font-size: .88rem; margin: .5rem 0 1rem; }
+        .table { overflow-x: auto; max-width: 100%; margin: .5rem 0 1rem; }
+        table { border-collapse: collapse; font-size: .88rem; }
         th, td { border: 1px solid #ddd; padding: .25rem .55rem; text-align: right; vertical-align: top; }
         th { background: #f5f5f5; } td.text, th.text { text-align: left; }
         code, pre { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: .85rem; }
-        pre { background: #f7f7f7; padding: .8rem; overflow-x: auto; border: 1px solid #eee; }
+        pre { background: #f7f7f7; padding: .8rem; overflow-x: auto; border: 1px solid #eee; white-space: pre-wrap; overflow-wrap: anywhere; }
+        td.text, td code { overflow-wrap: anywhere; }
+        @media (max-width: 900px) { body { margin: 1rem auto; padding: 0 .5rem; } table { font-size: .78rem; } th, td { padding: .2rem .35rem; } }
         """;
 
     public static string Render(RunSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var h = new StringBuilder();
-        h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         h.Append("<title>FlatLab sweep ").Append(E(summary.SpecName)).Append("</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n");
         h.Append("<h1>Sweep <code>").Append(E(summary.SpecName)).Append("</code></h1>\n");
         h.Append("<p class=\"muted\">").Append(E(summary.Counts));
@@ -41,7 +45,7 @@ public static class ReportHtml
             foreach (var figure in section.Figures)
                 h.Append("<figure><img alt=\"").Append(E(figure.Title)).Append("\" src=\"data:image/svg+xml;base64,")
                  .Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(figure.Svg))).Append("\">\n<figcaption>")
-                 .Append(E(figure.Title)).Append("</figcaption></figure>\n");
+                 .Append(E(FigureSet.Caption(figure))).Append("</figcaption></figure>\n");
             if (section.Table is { } table) Table(h, table);
         }
 
@@ -56,7 +60,8 @@ public static class ReportHtml
     {
         var textColumns = Enumerable.Range(0, table.Headers.Count)
             .Select(j => table.Rows.Count > 0 && table.Rows.All(r => r[j].Kind != SummaryCellKind.Number)).ToArray();
-        h.Append("<table>\n<tr>");
+        // A wide table scrolls in its own box, not the page (an 800 px window shows the page without sideways scrolling).
+        h.Append("<div class=\"table\"><table>\n<tr>");
         for (var j = 0; j < table.Headers.Count; j++)
             h.Append(textColumns[j] ? "<th class=\"text\">" : "<th>").Append(E(table.Headers[j])).Append("</th>");
         h.Append("</tr>\n");
@@ -67,7 +72,7 @@ public static class ReportHtml
                 h.Append(cell.Kind == SummaryCellKind.Number ? "<td>" : "<td class=\"text\">").Append(Format(cell)).Append("</td>");
             h.Append("</tr>\n");
         }
-        h.Append("</table>\n");
+        h.Append("</table></div>\n");
     }
 
     private static string Format(SummaryCell cell) => cell.Kind switch

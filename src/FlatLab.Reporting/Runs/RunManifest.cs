@@ -15,6 +15,12 @@ public sealed record RunManifest
     public required string FlatlabVersion { get; init; }
     /// <summary>The git commit FlatLab was built from, or "unknown" (built outside a git checkout).</summary>
     public required string GitCommit { get; init; }
+    /// <summary><c>git describe --always --dirty</c> of the build tree at build time (e.g. "61d59fb-dirty"), or "unknown".</summary>
+    public string GitDescribe { get; init; } = "unknown";
+    /// <summary>Whether the build tree had uncommitted changes at build time; null when unknown (no git at build time).</summary>
+    public bool? BuildDirty { get; init; }
+    /// <summary>The command line that produced the run: the program name, then its arguments as given; empty when unknown.</summary>
+    public IReadOnlyList<string> CommandLine { get; init; } = [];
     /// <summary>.NET runtime, e.g. ".NET 10.0.0".</summary>
     public required string Runtime { get; init; }
     public required string Os { get; init; }
@@ -26,6 +32,7 @@ public sealed record RunManifest
     public required int Threads { get; init; }
     /// <summary>The shards this table comes from ("0/1" for a single run; one entry per shard for a merge).</summary>
     public required IReadOnlyList<string> Shards { get; init; }
+    /// <summary>Written in ISO 8601 UTC with at most 6 fractional digits (<see cref="RunManifestJson"/>).</summary>
     public required DateTimeOffset StartedUtc { get; init; }
     public required DateTimeOffset FinishedUtc { get; init; }
     public required double WallSeconds { get; init; }

@@ -13,15 +13,18 @@ public static class RunManifestFactory
 {
     /// <param name="started">When the run started; it finishes now.</param>
     /// <param name="shards">The shards joined into this table (a merge); by default the run's own shard.</param>
+    /// <param name="commandLine">The program name and arguments that started the run; empty when not given.</param>
     public static RunManifest Capture(SweepSpec spec, SweepRunSettings settings, SweepRunResult result, DateTimeOffset started,
-        IReadOnlyList<string>? shards = null)
+        IReadOnlyList<string>? shards = null, IReadOnlyList<string>? commandLine = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(result);
-        var finished = DateTimeOffset.UtcNow;
+        var finished = Microseconds(DateTimeOffset.UtcNow);
+        started = Microseconds(started.ToUniversalTime());
         var rows = result.Rows;
         var (version, commit) = Version();
+        var describe = GitDescribe();
         using var specJson = JsonDocument.Parse(SweepSpecJson.Write(spec));
         return new RunManifest
         {
@@ -29,6 +32,9 @@ public static class RunManifestFactory
             SpecName = spec.Name,
             FlatlabVersion = version,
             GitCommit = commit,
+            GitDescribe = describe,
+            BuildDirty = describe == "unknown" ? null : describe.EndsWith("-dirty", StringComparison.Ordinal),
+            CommandLine = commandLine?.ToList() ?? [],
             Runtime = RuntimeInformation.FrameworkDescription,
             Os = RuntimeInformation.OSDescription,
             Architecture = RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant(),
@@ -37,7 +43,7 @@ public static class RunManifestFactory
             Blas = settings.Kernels.Name,
             Threads = settings.Threads,
             Shards = shards is { Count: > 0 } ? shards.ToList() : [settings.Shard.ToString()],
-            StartedUtc = started.ToUniversalTime(),
+            StartedUtc = started,
             FinishedUtc = finished,
             WallSeconds = Math.Max(0, (finished - started).TotalSeconds),
             CasesTotal = rows.Count,
@@ -62,6 +68,18 @@ public static class RunManifestFactory
         var isCommit = commit.Length is >= 7 and <= 64 && commit.All(char.IsAsciiHexDigit);
         return (informational[..plus], isCommit ? commit : "unknown");
     }
+
+    /// <summary><c>git describe --always --dirty</c> of the tree FlatLab was built from, embedded by the build as
+    /// the assembly metadata "GitDescribe" (src/FlatLab/FlatLab.csproj); "unknown" when git was not available.</summary>
+    public static string GitDescribe()
+    {
+        var value = typeof(SweepRunner).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "GitDescribe")?.Value;
+        return string.IsNullOrWhiteSpace(value) ? "unknown" : value.Trim();
+    }
+
+    /// <summary>The time to whole microseconds, as manifest.json writes it, so a manifest read back equals the one written.</summary>
+    private static DateTimeOffset Microseconds(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % 10, TimeSpan.Zero);
 
     private static double Mean(IEnumerable<double> values)
     {

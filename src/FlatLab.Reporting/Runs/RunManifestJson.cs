@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace FlatLab.Reporting.Runs;
 
-/// <summary>manifest.json: a <see cref="RunManifest"/> as indented snake_case JSON (NaN spelled "NaN").</summary>
+/// <summary>manifest.json: a <see cref="RunManifest"/> as indented snake_case JSON (NaN spelled "NaN", timestamps in UTC with at most 6 fractional digits).</summary>
 public static class RunManifestJson
 {
     public static readonly JsonSerializerOptions Options = new()
@@ -11,6 +11,7 @@ public static class RunManifestJson
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         WriteIndented = true,
+        Converters = { new UtcTimestampConverter() },
     };
 
     public static string Write(RunManifest manifest) => JsonSerializer.Serialize(manifest, Options);

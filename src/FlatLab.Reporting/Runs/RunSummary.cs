@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using FlatLab.Experiments.Analysis;
 using FlatLab.Experiments.Results;
 using FlatLab.Reporting.Figures;
@@ -13,7 +14,7 @@ namespace FlatLab.Reporting.Runs;
 /// <param name="Counts">Cases, usable, left out, and the count per status.</param>
 /// <param name="Environment">Version, commit, runtime, BLAS, threads, wall time; empty without a manifest.</param>
 /// <param name="Manifest">The run's manifest, shown in full by the HTML page; null when the run has none.</param>
-public sealed record RunSummary(string SpecName, string Counts, string Environment, IReadOnlyList<SummarySection> Sections, RunManifest? Manifest)
+public sealed partial record RunSummary(string SpecName, string Counts, string Environment, IReadOnlyList<SummarySection> Sections, RunManifest? Manifest)
 {
     public static RunSummary Of(RunArtifacts run)
     {
@@ -22,7 +23,7 @@ public sealed record RunSummary(string SpecName, string Counts, string Environme
         var name = run.Spec?.Name ?? run.Manifest?.SpecName ?? "";
         var counts = $"{statistics.Total} cases: {statistics.Usable} usable, {statistics.Failed} left out" +
             (statistics.ByStatus.Count > 0 ? " (" + string.Join(", ", statistics.ByStatus.Select(kv => $"{kv.Key.ToSnakeCase()}: {kv.Value}")) + ")" : "") + ".";
-        var sections = new List<SummarySection>();
+        var sections = new List<SummarySection> { WhatWasRun(run) };
 
         var shown = run.Figures.Where(f => f.Kind is FigureKind.Composite or FigureKind.Scaling).ToList();
         if (shown.Count > 0)
@@ -166,20 +167,101 @@ public sealed record RunSummary(string SpecName, string Counts, string Environme
                 ]).ToList()),
         };
 
-    private static SummarySection FailureSection(SweepSummary statistics)
+    /// <summary>What was run, in one table: the spec in brief, the counts, when and how long, and which build with
+    /// which command line (the last two from the manifest, when the run has one).</summary>
+    private static SummarySection WhatWasRun(RunArtifacts run)
     {
-        if (statistics.Failures.Count == 0) return new SummarySection("Failures", 2, ["None: every case is usable."]);
-        return new SummarySection("Failures", 2, [$"{statistics.Failures.Count} cases are left out of the figures and statistics."])
+        var rows = new List<KeyValuePair<string, string>>();
+        var statistics = run.Statistics;
+        if (run.Spec is { } spec)
         {
-            Table = new SummaryTable(["case", "status", "message"],
-                statistics.Failures.Select(f => (IReadOnlyList<SummaryCell>)
-                    [SummaryCell.Code(f.CaseKey), SummaryCell.Plain(f.Status.ToSnakeCase()), SummaryCell.Plain(f.Message)]).ToList()),
+            var panels = spec.AllPanels;
+            rows.Add(new("spec", spec.Name));
+            rows.Add(new("panels", $"{panels.Count} ({string.Join(", ", panels.Select(p => p.Name))})"));
+            if (panels.Count > 0)
+                rows.Add(new("sizes", $"d = {Range(panels.Select(p => p.D))}, n = {Range(panels.Select(p => p.N))}, m = {Range(panels.Select(p => p.M))}"));
+            rows.Add(new("activations", string.Join(", ", panels.Select(p => p.Activation.Name).Distinct())));
+            rows.Add(new("ρ values, seeds", string.Create(CultureInfo.InvariantCulture, $"{spec.Rho.Expand().Length} ρ, {spec.Seeds} seeds (base seed {spec.Seed})")));
+            if (spec.Optimizers.Length + spec.Searches.Length + spec.Scaling.Length > 0)
+                rows.Add(new("optimizers, searches, scaling studies",
+                    string.Create(CultureInfo.InvariantCulture, $"{spec.Optimizers.Length}, {spec.Searches.Length}, {spec.Scaling.Length}")));
+        }
+        else if (run.Manifest is { } named) rows.Add(new("spec", named.SpecName));
+        rows.Add(new("cases", $"{statistics.Total} total, {statistics.Usable} usable, {statistics.Failed} left out"));
+        if (run.Manifest is { } m)
+        {
+            rows.Add(new("wall time", $"{ReportFormat.Seconds(m.WallSeconds)} ({ReportFormat.Int(m.Threads)} threads on {ReportFormat.Int(m.Cores)} cores)"));
+            rows.Add(new("started (UTC)", m.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)));
+            rows.Add(new("version", $"FlatLab {m.FlatlabVersion}, build {m.GitDescribe}" + m.BuildDirty switch
+            {
+                true => " (uncommitted changes)",
+                false => " (clean tree)",
+                null => "",
+            }));
+            if (m.CommandLine.Count > 0) rows.Add(new("command line", string.Join(" ", m.CommandLine.Select(QuoteWord))));
+        }
+        return new SummarySection("What was run", 2, [])
+        {
+            Table = new SummaryTable(["what", "value"],
+                rows.Select(r => (IReadOnlyList<SummaryCell>)[SummaryCell.Plain(r.Key), SummaryCell.Plain(r.Value)]).ToList()),
         };
     }
 
+    private static string Range(IEnumerable<int> values)
+    {
+        var list = values.ToList();
+        var (low, high) = (list.Min(), list.Max());
+        return low == high ? ReportFormat.Int(low) : $"{ReportFormat.Int(low)}–{ReportFormat.Int(high)}";
+    }
+
+    private static string QuoteWord(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '-' or '_' or ':' or '=' or '+' or ',')
+            ? word
+            : "'" + word.Replace("'", "'\\''") + "'";
+
+    /// <summary>The cases left out, grouped by status and reason (the message with its numbers set aside), largest group
+    /// first, each with its count and its first cases; a sweep with hundreds of failures stays a short table.</summary>
+    private static SummarySection FailureSection(SweepSummary statistics)
+    {
+        if (statistics.Failures.Count == 0) return new SummarySection("Failures", 2, ["None: every case is usable."]);
+        var groups = FailureGroups(statistics.Failures);
+        return new SummarySection("Failures", 2,
+        [
+            $"{statistics.Failures.Count} cases are left out of the figures and statistics, in {groups.Count} groups by status and reason " +
+            $"(messages that differ only in their numbers are one reason; the first shown). The first {ExampleCases} cases of each group are named; " +
+            "results.csv has every one.",
+        ])
+        {
+            Table = new SummaryTable(["status", "reason", "cases", "panels", "first cases"],
+                groups.Select(g => (IReadOnlyList<SummaryCell>)
+                [
+                    SummaryCell.Plain(g[0].Status.ToSnakeCase()),
+                    SummaryCell.Plain(g[0].Message),
+                    new(ReportFormat.Int(g.Count)),
+                    SummaryCell.Plain(string.Join(", ", g.Select(f => f.Panel).Distinct())),
+                    SummaryCell.Code(string.Join(", ", g.Take(ExampleCases).Select(f => f.CaseKey)) + (g.Count > ExampleCases ? ", …" : "")),
+                ]).ToList()),
+        };
+    }
+
+    private const int ExampleCases = 3;
+
+    /// <summary>Failures by status and reason, largest group first (ties in order of first appearance), each in case order.</summary>
+    internal static IReadOnlyList<IReadOnlyList<FailedCase>> FailureGroups(IReadOnlyList<FailedCase> failures) =>
+        failures.Select((f, i) => (f, i))
+            .GroupBy(x => (x.f.Status, Reason: Numbers().Replace(x.f.Message, "#")))
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.First().i)
+            .Select(g => (IReadOnlyList<FailedCase>)g.Select(x => x.f).ToList())
+            .ToList();
+
+    /// <summary>A number in a message: an integer or decimal, with an exponent, or NaN/∞.</summary>
+    [GeneratedRegex(@"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|NaN|[-+]?∞|[-+]?Infinity")]
+    private static partial Regex Numbers();
+
     private static IEnumerable<KeyValuePair<string, string>> ManifestRows(RunManifest m) =>
     [
-        new("spec", m.SpecName), new("FlatLab version", m.FlatlabVersion), new("git commit", m.GitCommit), new("runtime", m.Runtime),
+        new("spec", m.SpecName), new("FlatLab version", m.FlatlabVersion), new("git commit", m.GitCommit),
+        new("build", m.GitDescribe + (m.BuildDirty is true ? " (uncommitted changes)" : "")), new("runtime", m.Runtime),
         new("OS", $"{m.Os} ({m.Architecture})"), new("host", m.Host), new("cores", ReportFormat.Int(m.Cores)), new("BLAS", m.Blas),
         new("threads", ReportFormat.Int(m.Threads)), new("shards", string.Join(", ", m.Shards)),
         new("started (UTC)", m.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),

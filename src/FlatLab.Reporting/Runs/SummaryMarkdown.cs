@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using FlatLab.Experiments.Runs;
+using FlatLab.Reporting.Figures;
 
 namespace FlatLab.Reporting.Runs;
 
@@ -20,7 +21,8 @@ public static class SummaryMarkdown
             foreach (var paragraph in section.Paragraphs) md.Append(paragraph).Append("\n\n");
             foreach (var figure in section.Figures)
                 md.Append("![").Append(Cell(figure.Title)).Append("](")
-                  .Append(RunFolder.FigureFile(figure.Stem, "png").Replace('\\', '/')).Append(")\n\n");
+                  .Append(RunFolder.FigureFile(figure.Stem, "png").Replace('\\', '/')).Append(")\n\n")
+                  .Append('*').Append(Cell(FigureSet.Caption(figure)).Replace("*", "\\*")).Append("*\n\n");
             if (section.Table is { } table) Table(md, table);
         }
         // Sections end in a blank line and start with one: keep one.

@@ -108,7 +108,7 @@ public sealed class RunReaderTests
         var md = SummaryMarkdown.Render(summary);
         var html = System.Net.WebUtility.HtmlDecode(ReportHtml.Render(summary));
 
-        Assert.Equal(["Figures", "Per panel, all seeds", "Per panel, seeds averaged (mean F_min and loss per ρ first)",
+        Assert.Equal(["What was run", "Figures", "Per panel, all seeds", "Per panel, seeds averaged (mean F_min and loss per ρ first)",
                 "Per panel, bootstrap intervals over seeds", "Verdicts", "Failures", "Manifest"],
             summary.Sections.Select(s => s.Heading));
         Assert.Contains(summary.Counts, md);

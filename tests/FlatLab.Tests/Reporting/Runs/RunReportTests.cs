@@ -56,7 +56,8 @@ public class RunReportTests
         var md = File.ReadAllText(dir.File("summary.md"));
         Assert.Contains("pa (Alpha panel)", md);
         Assert.Contains("24 cases: 23 usable, 1 left out (infeasible: 1, solved: 23)", md);
-        Assert.Contains("`pb/s01/rho15` | infeasible |", md);
+        // Failures are grouped by status and reason: the one infeasible case is a group of 1, named.
+        Assert.Contains("| infeasible | Φa = y has no solution, \\| \"quoted\", comma | 1 | pb | `pb/s01/rho15` |", md);
         Assert.Contains("\\|", md); // the '|' inside the message is escaped so the table holds
         // pa: F_min and loss fall together as ρ rises, so the flattest point (ρ = 0.9) is also the best: ratio 1.
         var paLine = md.Split('\n').First(l => l.StartsWith("| pa (Alpha panel)"));
