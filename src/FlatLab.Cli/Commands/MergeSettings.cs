@@ -19,6 +19,18 @@ internal sealed class MergeSettings : SpecSettings<MergeSpec>
     [Description("Merge even when some cases of the spec are in no shard (the report then covers the others).")]
     public bool AllowPartial { get; init; }
 
+    [CommandOption("--resamples <B>")]
+    [Description("Bootstrap resamples per panel for stats.csv (100 to 1000000). Default: the spec's statistics.resamples (2000).")]
+    public int? Resamples { get; init; }
+
+    [CommandOption("--level <L>")]
+    [Description("Two-sided level of the bootstrap intervals, strictly between 0 and 1. Default: the spec's statistics.level (0.95).")]
+    public double? Level { get; init; }
+
+    [CommandOption("--bootstrap-seed <S>")]
+    [Description("Seed of the bootstrap's resampling. Default: the spec's statistics.seed, else the sweep seed.")]
+    public ulong? BootstrapSeed { get; init; }
+
     protected override MergeSpec BuildSpec()
     {
         var output = OptionParsing.Required(Out, "--out");
@@ -26,6 +38,9 @@ internal sealed class MergeSettings : SpecSettings<MergeSpec>
         var missing = Shards.FirstOrDefault(s => !Directory.Exists(s));
         if (missing is not null) throw new InputException($"Shard folder '{missing}' does not exist.");
         if (File.Exists(output)) throw new InputException($"--out: '{output}' is a file, not a folder.");
-        return new MergeSpec(Shards, output, AllowPartial);
+        // Checked here against the defaults; applied to the shards' spec once it is read.
+        if (Resamples is not null || Level is not null || BootstrapSeed is not null)
+            OptionParsing.Statistics(new FlatLab.Experiments.Specs.StatisticsSpec(), Resamples, Level, BootstrapSeed);
+        return new MergeSpec(Shards, output, AllowPartial) { Resamples = Resamples, Level = Level, BootstrapSeed = BootstrapSeed };
     }
 }

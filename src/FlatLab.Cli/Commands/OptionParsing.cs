@@ -68,4 +68,24 @@ internal static class OptionParsing
                 $"{what} (n = {n}, m = {m}, d = {d}) needs about {FlatLab.Solvers.SolveMemory.Format(peak)} at its peak, " +
                 $"more than {limit.Source} of {FlatLab.Solvers.SolveMemory.Format(limit.Bytes)}; use smaller n or m, or a machine with more memory.");
     }
+
+    /// <summary>The spec's bootstrap settings with those given on the command line; a value out of range names its option.</summary>
+    public static Experiments.Specs.StatisticsSpec Statistics(Experiments.Specs.StatisticsSpec spec, int? resamples, double? level, ulong? seed)
+    {
+        var result = spec with
+        {
+            Resamples = resamples ?? spec.Resamples, Level = level ?? spec.Level, Seed = seed ?? spec.Seed,
+        };
+        try
+        {
+            result.ToSettings(0).Validate();
+        }
+        catch (ArgumentException e)
+        {
+            var option = e.ParamName switch { "Resamples" => "--resamples", "Level" => "--level", _ => "statistics" };
+            var why = e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+            throw new InputException($"{option}: {why}");
+        }
+        return result;
+    }
 }

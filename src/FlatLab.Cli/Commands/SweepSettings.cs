@@ -45,6 +45,18 @@ internal sealed class SweepSettings : SpecSettings<SweepCommandSpec>
     [Description("Check the spec and options, print the number of cases per panel and in all with an estimated time, and write nothing.")]
     public bool DryRun { get; init; }
 
+    [CommandOption("--resamples <B>")]
+    [Description("Bootstrap resamples per panel for stats.csv (100 to 1000000). Default: the spec's statistics.resamples (2000).")]
+    public int? Resamples { get; init; }
+
+    [CommandOption("--level <L>")]
+    [Description("Two-sided level of the bootstrap intervals, strictly between 0 and 1. Default: the spec's statistics.level (0.95).")]
+    public double? Level { get; init; }
+
+    [CommandOption("--bootstrap-seed <S>")]
+    [Description("Seed of the bootstrap's resampling. Default: the spec's statistics.seed, else the sweep seed.")]
+    public ulong? BootstrapSeed { get; init; }
+
     [CommandOption("--threads <T>")]
     [Description("Cases solved at once. Default: the number of cores.")]
     public int? Threads { get; init; }
@@ -54,6 +66,8 @@ internal sealed class SweepSettings : SpecSettings<SweepCommandSpec>
         if ((Preset is null) == (Spec is null))
             throw new InputException("Give exactly one of --preset NAME and --spec FILE.");
         var (spec, source) = Preset is not null ? FromPreset(Preset) : FromFile(Spec!);
+        if (Resamples is not null || Level is not null || BootstrapSeed is not null)
+            spec = spec with { Statistics = OptionParsing.Statistics(spec.Statistics, Resamples, Level, BootstrapSeed) };
         // A dry run writes nothing, so it needs no folder (one given is not touched).
         var output = DryRun && Out is null ? "" : OptionParsing.Required(Out, "--out");
         var shard = ShardSpec.All;

@@ -36,6 +36,14 @@ internal static class MergeRunner
     private static int Merge(MergeSpec spec, CliStreams streams, DateTimeOffset started, Stopwatch clock, List<RunFolderLock> locks)
     {
         var merged = ShardMerge.Read(spec.Shards);
+        if (spec.Resamples is not null || spec.Level is not null || spec.BootstrapSeed is not null)
+            merged = merged with
+            {
+                Spec = merged.Spec with
+                {
+                    Statistics = Commands.OptionParsing.Statistics(merged.Spec.Statistics, spec.Resamples, spec.Level, spec.BootstrapSeed),
+                },
+            };
         if (!merged.IsComplete)
         {
             var first = string.Join(", ", merged.MissingKeys.Take(KeysShown)) + (merged.MissingKeys.Count > KeysShown ? ", ..." : "");

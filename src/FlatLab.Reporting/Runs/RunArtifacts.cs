@@ -34,13 +34,14 @@ public sealed class RunArtifacts
     /// <param name="spec">The run's spec; null when only a results table is at hand (no titles, no scaling fits).</param>
     /// <param name="rows">One row per case; kept in case order.</param>
     /// <param name="manifest">How the run was produced; null when unknown.</param>
-    /// <param name="statistics">The bootstrap's settings (docs/statistics.md); by default its defaults with the
-    /// spec's seed, so a report redrawn from the run folder gives the same intervals.</param>
+    /// <param name="statistics">The bootstrap's settings (docs/statistics.md); by default the spec's (its
+    /// <c>statistics</c>, the bootstrap seed defaulting to the sweep seed), so a report redrawn from the run
+    /// folder gives the same intervals.</param>
     public static RunArtifacts Create(SweepSpec? spec, IReadOnlyList<CaseResult> rows, RunManifest? manifest,
         StatisticsSettings? statistics = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var settings = (statistics ?? new StatisticsSettings { Seed = spec?.Seed ?? new StatisticsSettings().Seed }).Validate();
+        var settings = (statistics ?? spec?.Statistics.ToSettings(spec.Seed) ?? new StatisticsSettings()).Validate();
         return new RunArtifacts(spec, rows.OrderBy(r => r.CaseIndex).ToList(), manifest, settings);
     }
 

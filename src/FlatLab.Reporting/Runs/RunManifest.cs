@@ -50,4 +50,7 @@ public sealed record RunManifest
     public required double MeanCaseSeconds { get; init; }
     /// <summary>Mean of solve_seconds over the cases that have it (NaN when none does).</summary>
     public required double MeanSolveSeconds { get; init; }
+    /// <summary>The bootstrap behind stats.csv: resamples, level, seed and restricted ρ range (docs/statistics.md);
+    /// null in manifests written before it was recorded.</summary>
+    public FlatLab.Experiments.Analysis.StatisticsSettings? Statistics { get; init; }
 }

@@ -29,6 +29,7 @@ public static class RunManifestFactory
         return new RunManifest
         {
             Spec = specJson.RootElement.Clone(),
+            Statistics = spec.Statistics.ToSettings(spec.Seed),
             SpecName = spec.Name,
             FlatlabVersion = version,
             GitCommit = commit,

@@ -7,7 +7,8 @@ namespace FlatLab.Experiments.Running;
 /// Whether a spec extends the spec of a finished (or partly finished) run so that <c>--resume</c> may continue it
 /// without redoing a case: more seeds, ρ values appended after the finished ones (ρ keys are positions in the
 /// grid), or more values of a panel's grid (cell keys are their values). Then every case of the run keeps its key,
-/// seeds and row. Any other change is refused, naming the field.
+/// seeds and row. The bootstrap's settings (<c>statistics</c>) may change too: they change no case. Any other
+/// change is refused, naming the field.
 /// </summary>
 internal static class SpecExtension
 {
@@ -53,12 +54,14 @@ internal static class SpecExtension
         return FirstDifference(a, b, "");
     }
 
-    /// <summary>The spec as JSON without the fields an extension may change (compared above).</summary>
+    /// <summary>The spec as JSON without the fields an extension may change (compared above) and without the
+    /// bootstrap's settings, which change no case (a finished run may be reported again with others).</summary>
     private static JsonNode Normalised(SweepSpec spec)
     {
         var json = JsonNode.Parse(SweepSpecJson.Write(spec))!.AsObject();
         json.Remove("seeds");
         json.Remove("rho");
+        json.Remove("statistics");
         if (json["panels"] is JsonArray panels)
             foreach (var panel in panels.OfType<JsonObject>()) panel.Remove("grid");
         return json;

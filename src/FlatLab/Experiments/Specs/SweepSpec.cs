@@ -13,6 +13,8 @@ public sealed record SweepSpec
     public RhoGridSpec Rho { get; init; } = new();
     public SolverSpec Solver { get; init; } = new();
     public PopulationSpec Population { get; init; } = new();
+    /// <summary>The bootstrap's settings for the report's statistics (docs/statistics.md); they change no case.</summary>
+    public StatisticsSpec Statistics { get; init; } = new();
     public PanelSpec[] Panels { get; init; } = [];
     /// <summary>Scaling studies: each adds one panel per dimension (docs/theory.md §7).</summary>
     public ScalingSpec[] Scaling { get; init; } = [];
@@ -35,6 +37,7 @@ public sealed record SweepSpec
         Rho.Validate("rho");
         Solver.Validate("solver");
         Population.Validate("population");
+        Statistics.Validate("statistics");
         for (var i = 0; i < Panels.Length; i++)
         {
             // A panel with a grid is run only as its cells: each is checked, the written values they replace are not.
