@@ -1,4 +1,5 @@
 using FlatLab.Activations;
+using MathNet.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace FlatLab.Training;
@@ -58,7 +59,23 @@ public static class Alignment
             Quantile(sorted, 0.5),
             Quantile(sorted, 0.9),
             totalWeight > 0 ? weighted / totalWeight : double.NaN,
-            Math.Sqrt((double)r / d));
+            Math.Sqrt((double)r / d))
+        {
+            RandomMean = RandomMean(r, d),
+        };
+    }
+
+    /// <summary>
+    /// E‖U ŵ‖ for ŵ uniform on the unit sphere of R^d and U with r orthonormal rows: ‖U ŵ‖² ~ Beta(r/2, (d − r)/2), so
+    /// E‖U ŵ‖ = Γ((r+1)/2) Γ(d/2) / (Γ(r/2) Γ((d+1)/2)) (≈ √(2/(πd)) for r = 1 and large d). The level the mean
+    /// alignment of untrained (or lazily trained) Gaussian directions sits at.
+    /// </summary>
+    public static double RandomMean(int r, int d)
+    {
+        if (r < 1 || r > d) throw new ArgumentException($"The subspace dimension r = {r} must lie in [1, d = {d}].", nameof(r));
+        if (r == d) return 1;
+        return Math.Exp(SpecialFunctions.GammaLn((r + 1) / 2.0) + SpecialFunctions.GammaLn(d / 2.0)
+            - SpecialFunctions.GammaLn(r / 2.0) - SpecialFunctions.GammaLn((d + 1) / 2.0));
     }
 
     /// <summary>The q-quantile of sorted values by linear interpolation at position (N − 1) q

@@ -12,7 +12,7 @@ namespace FlatLab.Training;
 /// <param name="Quantile90">The 0.9 quantile.</param>
 /// <param name="WeightedMean">Σ_j ω_j ρ_j / Σ_j ω_j with ω_j = |a_j| ‖w_j‖^k, the weight of neuron j in f once
 /// its direction is normalised (non-finite ω_j left out); NaN when every ω_j is 0.</param>
-/// <param name="RandomBaseline">√(r/d), the mean of ρ for directions uniform on the sphere (to leading order).</param>
+/// <param name="RandomBaseline">√(r/d), the root mean square of ρ for directions uniform on the sphere (≥ their mean).</param>
 public sealed record AlignmentResult(
     double[] Values,
     double Mean,
@@ -20,4 +20,9 @@ public sealed record AlignmentResult(
     double Median,
     double Quantile90,
     double WeightedMean,
-    double RandomBaseline);
+    double RandomBaseline)
+{
+    /// <summary>The exact mean of ρ for directions uniform on the sphere (<see cref="Alignment.RandomMean"/>): the level
+    /// <see cref="Mean"/> sits at when the directions are not learned.</summary>
+    public double RandomMean { get; init; } = double.NaN;
+}

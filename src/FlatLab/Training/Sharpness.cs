@@ -13,23 +13,37 @@ public static class Sharpness
 {
     /// <summary>The largest (algebraic) eigenvalue of ∇²L at θ. Power iteration converges to the eigenvalue
     /// of largest magnitude μ; away from a minimum the Hessian is indefinite and μ can be negative, and then
-    /// a second power iteration on ∇²L − μI (spectrum shifted to ≥ 0) finds λ_max − μ.</summary>
+    /// a second power iteration on ∇²L − μI (spectrum shifted to ≥ 0) finds λ_max − μ. When the extreme
+    /// eigenvalues have nearly opposite values (as at a mean-field start, where the a–W cross terms dominate)
+    /// the iterate does not settle: its Rayleigh quotient stays well inside ±‖∇²L v‖, and the shift is then
+    /// −‖∇²L v‖, an estimate of the spectral radius.</summary>
     public static double LargestEigenvalue(DenseMatrix x, double[] y, NetworkState theta, Activation sigma,
-        RandomSource random, IDenseKernels kernels, int iterations = 30)
+        RandomSource random, IDenseKernels kernels, int iterations = 30) =>
+        LargestEigenvalue(x, y, theta, new TrainingObjective(sigma, 1, 1, kernels), random, iterations);
+
+    /// <summary>λ_max of the Hessian of the objective in the coordinates the optimizer steps in (θ̃ of
+    /// <see cref="TrainingObjective"/>; the network itself for the standard parameterisation).</summary>
+    internal static double LargestEigenvalue(DenseMatrix x, double[] y, NetworkState theta, TrainingObjective objective,
+        RandomSource random, int iterations = 30)
     {
-        var dominant = PowerIteration(x, y, theta, sigma, random.Fork("dominant"), kernels, iterations, 0);
-        if (dominant >= 0) return dominant;
-        return dominant + PowerIteration(x, y, theta, sigma, random.Fork("shifted"), kernels, iterations, dominant);
+        var (dominant, radius) = PowerIteration(x, y, theta, objective, random.Fork("dominant"), iterations, 0);
+        if (dominant >= Settled * radius) return dominant;
+        var shift = dominant <= -Settled * radius ? dominant : -radius;
+        return shift + PowerIteration(x, y, theta, objective, random.Fork("shifted"), iterations, shift).Rayleigh;
     }
 
-    /// <summary>The Rayleigh quotient of ∇²L − shift·I after power iteration.</summary>
-    private static double PowerIteration(DenseMatrix x, double[] y, NetworkState theta, Activation sigma,
-        RandomSource random, IDenseKernels kernels, int iterations, double shift)
+    /// <summary>|vᵀHv| / ‖Hv‖ above which the iterate counts as settled on one eigenvalue.</summary>
+    private const double Settled = 0.9;
+
+    /// <summary>The Rayleigh quotient of ∇²L − shift·I after power iteration, and ‖(∇²L − shift·I) v‖ at the last iterate.</summary>
+    private static (double Rayleigh, double Norm) PowerIteration(DenseMatrix x, double[] y, NetworkState theta, TrainingObjective objective,
+        RandomSource random, int iterations, double shift)
     {
         var v = NetworkState.Zero(theta.Width, theta.Dimension);
         v.Map(_ => random.NextGaussian());
         v.Scale(1 / v.Norm());
         var eigenvalue = 0.0;
+        var last = 0.0;
         var plus = NetworkState.Zero(theta.Width, theta.Dimension);
         var minus = NetworkState.Zero(theta.Width, theta.Dimension);
         var h = 1e-5 * Math.Max(1, theta.Norm());
@@ -39,17 +53,18 @@ public static class Sharpness
             up.Add(v, h);
             var down = theta.Clone();
             down.Add(v, -h);
-            NetworkGradient.Compute(x, y, up, sigma, plus, kernels);
-            NetworkGradient.Compute(x, y, down, sigma, minus, kernels);
+            objective.Compute(x, y, up, plus);
+            objective.Compute(x, y, down, minus);
             plus.Add(minus, -1);
             plus.Scale(1 / (2 * h)); // Hv
             if (shift != 0) plus.Add(v, -shift);
             eigenvalue = plus.Dot(v);
             var norm = plus.Norm();
-            if (!(norm > 0)) return 0;
+            if (!(norm > 0)) return (0, 0);
+            last = norm;
             (v, plus) = (plus, v);
             v.Scale(1 / norm);
         }
-        return eigenvalue;
+        return (eigenvalue, last);
     }
 }

@@ -10,7 +10,9 @@ namespace FlatLab.Training;
 /// <summary>
 /// Trains f(x) = Σ a_j σ(w_j·x) on a sample with GD, SGD, SAM or ASAM until the training loss is
 /// below the tolerance or the step budget is spent. <paramref name="record"/> receives a copy of
-/// the state every <see cref="TrainingSpec.RecordEvery"/> steps and at the end.
+/// the network every <see cref="TrainingSpec.RecordEvery"/> steps and at the end. The methods step in
+/// the coordinates of the spec's parameterisation (docs/optimizers.md §2); states going in and out are
+/// the network's (a, W).
 /// </summary>
 public static class Trainer
 {
@@ -27,9 +29,11 @@ public static class Trainer
         var clock = Stopwatch.StartNew();
         var x = data.Features as DenseMatrix ?? DenseMatrix.OfMatrix(data.Features);
         var y = data.Labels;
-        var theta = start?.Clone() ?? NetworkInitializer.Draw(width, data.Dimension, spec.InitScale, random.Fork("init"));
+        var network = start?.Clone() ?? NetworkInitializer.Draw(width, data.Dimension, spec.InitScale, random.Fork("init"), spec.Parameterization);
+        var objective = TrainingObjective.For(spec.Parameterization, network.Width, sigma, kernels);
+        var theta = objective.ToTrained(network);
         var learningRate = spec.EdgeOfStability is { } fraction
-            ? fraction * 2 / Sharpness.LargestEigenvalue(x, y, theta, sigma, random.Fork("sharpness"), kernels)
+            ? fraction * 2 / Sharpness.LargestEigenvalue(x, y, theta, objective, random.Fork("sharpness"))
             : spec.LearningRate;
         if (!(learningRate > 0 && double.IsFinite(learningRate)))
             throw new ArgumentException($"The edge-of-stability step size is not positive ({learningRate}); the Hessian has no positive curvature here.");
@@ -39,9 +43,9 @@ public static class Trainer
         var batches = new BatchSchedule(data.Count, spec.Optimizer == OptimizerKind.Sgd ? spec.BatchSize : data.Count, random.Fork("batches"));
         // Full-batch GD reuses the gradient that came with the loss; the others need their own direction.
         var reuse = spec.Optimizer == OptimizerKind.GradientDescent;
-        var loss = reuse ? NetworkGradient.Compute(x, y, theta, sigma, gradient, kernels) : NetworkGradient.Loss(x, y, theta, sigma, kernels);
+        var loss = reuse ? objective.Compute(x, y, theta, gradient) : objective.Loss(x, y, theta);
         losses.Add((0, loss));
-        record?.Invoke(0, theta.Clone());
+        record?.Invoke(0, objective.ToNetwork(theta));
         var lastRecorded = 0;
         var status = TrainingStatus.StepBudget;
         var step = 0;
@@ -55,12 +59,13 @@ public static class Trainer
             if (!reuse)
             {
                 var (bx, by) = batches.Next(x, y);
-                Direction(bx, by, theta, sigma, spec, gradient, kernels);
+                var radius = spec.SamSchedule.Radius(spec.SamRadius, spec.SamSteps, step);
+                Direction(bx, by, theta, objective, spec, radius, gradient);
             }
             if (spec.WeightDecay > 0) theta.Scale(1 - learningRate * spec.WeightDecay);
             theta.Add(gradient, -learningRate);
             step++;
-            loss = reuse ? NetworkGradient.Compute(x, y, theta, sigma, gradient, kernels) : NetworkGradient.Loss(x, y, theta, sigma, kernels);
+            loss = reuse ? objective.Compute(x, y, theta, gradient) : objective.Loss(x, y, theta);
             if (!double.IsFinite(loss) || loss > 1e12)
             {
                 status = TrainingStatus.Diverged;
@@ -70,23 +75,28 @@ public static class Trainer
             if (spec.RecordEvery > 0 && step % spec.RecordEvery == 0)
             {
                 losses.Add((step, loss));
-                record?.Invoke(step, theta.Clone());
+                record?.Invoke(step, objective.ToNetwork(theta));
                 lastRecorded = step;
             }
         }
         if (status == TrainingStatus.StepBudget && loss < spec.LossTolerance) status = TrainingStatus.Interpolated;
         if (losses[^1].Item1 != step) losses.Add((step, loss));
+        var final = objective.ToNetwork(theta);
         // The final state once: also after a divergence on a recording step, never twice at step 0.
-        if (lastRecorded != step) record?.Invoke(step, theta.Clone());
-        return new TrainingResult(status, theta, step, loss, learningRate, losses, clock.Elapsed.TotalSeconds);
+        if (lastRecorded != step) record?.Invoke(step, final.Clone());
+        return new TrainingResult(status, final, step, loss, learningRate, losses, clock.Elapsed.TotalSeconds)
+        {
+            InterpolationStep = status == TrainingStatus.Interpolated ? step : -1,
+        };
     }
 
-    /// <summary>The update direction: the gradient, taken at the SAM / ASAM ascent point for those optimizers.</summary>
-    internal static void Direction(DenseMatrix x, double[] y, NetworkState theta, Activation sigma, TrainingSpec spec,
-        NetworkState gradient, IDenseKernels kernels)
+    /// <summary>The update direction in the trained coordinates: the gradient, taken at the SAM / ASAM ascent
+    /// point of radius <paramref name="radius"/> for those optimizers.</summary>
+    internal static void Direction(DenseMatrix x, double[] y, NetworkState theta, TrainingObjective objective, TrainingSpec spec,
+        double radius, NetworkState gradient)
     {
-        NetworkGradient.Compute(x, y, theta, sigma, gradient, kernels);
-        if (spec.Optimizer is not (OptimizerKind.Sam or OptimizerKind.Asam) || spec.SamRadius == 0) return;
+        objective.Compute(x, y, theta, gradient);
+        if (spec.Optimizer is not (OptimizerKind.Sam or OptimizerKind.Asam) || radius == 0) return;
         var ascent = gradient.Clone();
         if (spec.Optimizer == OptimizerKind.Asam)
         {
@@ -97,16 +107,16 @@ public static class Trainer
             var norm = ascent.Norm();
             if (!(norm > 0)) return;
             ascent.Multiply(t);
-            ascent.Scale(spec.SamRadius / norm);
+            ascent.Scale(radius / norm);
         }
         else
         {
             var norm = ascent.Norm();
             if (!(norm > 0)) return;
-            ascent.Scale(spec.SamRadius / norm);
+            ascent.Scale(radius / norm);
         }
         var perturbed = theta.Clone();
         perturbed.Add(ascent, 1);
-        NetworkGradient.Compute(x, y, perturbed, sigma, gradient, kernels);
+        objective.Compute(x, y, perturbed, gradient);
     }
 }

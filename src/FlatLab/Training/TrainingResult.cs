@@ -14,6 +14,7 @@ public enum TrainingStatus
 
 /// <summary>A finished training run.</summary>
 /// <param name="Losses">The full training loss after every recorded step (step, loss).</param>
+/// <param name="State">The network (a, W) at the end.</param>
 public sealed record TrainingResult(
     TrainingStatus Status,
     NetworkState State,
@@ -21,4 +22,9 @@ public sealed record TrainingResult(
     double FinalLoss,
     double LearningRate,
     IReadOnlyList<(int Step, double Loss)> Losses,
-    double Seconds);
+    double Seconds)
+{
+    /// <summary>The step at which the training loss first fell below <see cref="TrainingSpec.LossTolerance"/>
+    /// (the run stops there); −1 when it never did.</summary>
+    public int InterpolationStep { get; init; } = -1;
+}

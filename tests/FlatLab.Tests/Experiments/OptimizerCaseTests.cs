@@ -120,11 +120,40 @@ public sealed class OptimizerCaseTests
     [InlineData("\"from\": \"gd\"", "\"from\": \"adam\"", "searches[1].from")]
     [InlineData("\"optimizer\": \"sgd\"", "\"optimizer\": \"lbfgs\"", "optimizers[1].optimizer")]
     [InlineData("\"name\": \"random\"", "\"name\": \"gd\"", "optimizers[].name / searches[].name")]
+    [InlineData("\"optimizer\": \"gd\",", "\"optimizer\": \"gd\", \"parameterization\": \"ntk\",", "optimizers[0].parameterization")]
+    [InlineData("\"optimizer\": \"gd\",", "\"optimizer\": \"gd\", \"sam_schedule\": \"cosine\",", "optimizers[0].sam_schedule")]
+    [InlineData("\"optimizer\": \"gd\",", "\"optimizer\": \"gd\", \"sam_steps\": 0,", "optimizers[0].sam_steps")]
+    [InlineData("\"m\": 60", "\"m\": 60, \"learning_rate\": -1", "panels[0].learning_rate")]
+    [InlineData("\"m\": 60", "\"m\": 60, \"batch_size\": 0", "panels[0].batch_size")]
     public void GivenABadRunSpec_WhenParsed_ThenTheErrorNamesTheField(string from, string to, string field)
     {
         var e = Assert.Throws<SpecException>(() => SweepSpecJson.Parse(SpecText.Replace(from, to)));
 
         Assert.Equal(field, e.Field);
+    }
+
+    [Fact]
+    public void GivenPanelStepAndBatchSizes_WhenARunOnThePanelIsBuilt_ThenThePanelsValuesReplaceTheRuns()
+    {
+        var spec = SweepSpecJson.Parse(SpecText
+            .Replace("\"m\": 60", "\"m\": 60, \"learning_rate\": 0.125, \"batch_size\": 7")
+            .Replace("\"optimizer\": \"gd\",", "\"optimizer\": \"gd\", \"parameterization\": \"mean-field\", \"sam_schedule\": \"switch\", \"sam_steps\": 9,"));
+        var plain = Spec;
+
+        var sgd = spec.Optimizers[1].ToTrainingSpec(spec.Panels[0]);
+        var gd = spec.Optimizers[0].ToTrainingSpec(spec.Panels[0]);
+
+        Assert.Equal(0.125, sgd.LearningRate);
+        Assert.Equal(7, sgd.BatchSize);
+        Assert.Equal(FlatLab.Training.Parameterization.MeanField, gd.Parameterization);
+        Assert.Equal(FlatLab.Training.SamSchedule.Switch, gd.SamSchedule);
+        Assert.Equal(9, gd.SamSteps);
+        // Without the panel fields each run keeps its own.
+        Assert.Equal(0.02, plain.Optimizers[1].ToTrainingSpec(plain.Panels[0]).LearningRate);
+        Assert.Equal(10, plain.Optimizers[1].ToTrainingSpec(plain.Panels[0]).BatchSize);
+        Assert.Equal(FlatLab.Training.Parameterization.Standard, plain.Optimizers[0].ToTrainingSpec(plain.Panels[0]).Parameterization);
+        // The spec round-trips through its JSON with the new fields.
+        Assert.Equal(SweepSpecJson.Write(spec), SweepSpecJson.Write(SweepSpecJson.Parse(SweepSpecJson.Write(spec))));
     }
 
     private sealed class ActionProgress(Action<SweepProgress> action) : IProgress<SweepProgress>

@@ -155,6 +155,16 @@ public sealed record CaseResult
     public double AlignmentMean { get; init; } = double.NaN;
     [ResultColumn("Median over neurons of ‖P_U ŵ_j‖.")]
     public double AlignmentMedian { get; init; } = double.NaN;
+    [ResultColumn("`train`: Σ_j ω_j ‖P_U ŵ_j‖ / Σ_j ω_j with ω_j = |a_j| ‖w_j‖^k, the alignment of the neurons that carry the function.")]
+    public double AlignmentWeighted { get; init; } = double.NaN;
+    [ResultColumn("`train`: E‖P_U ŵ‖ for a direction uniform on the sphere (exact, docs/optimizers.md §5): where `alignment_mean` sits when no feature is learned.")]
+    public double AlignmentRandom { get; init; } = double.NaN;
+    [ResultColumn("`train`: η λ_max / 2 at the final network, λ_max the largest Hessian eigenvalue of the objective the optimizer steps on (docs/optimizers.md §4): about 1 at the edge of stability, above 1 unstable for GD.")]
+    public double EdgeRatio { get; init; } = double.NaN;
+    [ResultColumn("`train`: the interpolation threshold: the run stops once L_S falls below it (its `loss_tolerance`).", Unit = "label units²")]
+    public double LossThreshold { get; init; } = double.NaN;
+    [ResultColumn("`train`: the step at which L_S first fell below `loss_threshold`; −1 when it never did (and in other rows).")]
+    public int InterpolationStep { get; init; } = -1;
 
     // Searches (none / NaN for other cases); docs/optimizers.md §6.
     [ResultColumn("`search`: why it stopped (docs/optimizers.md §6): its convergence test held, the iteration cap was hit first, no rotation decreased F_min enough, or the start had no interpolator (or no reference to start from); `none` for other cases.")]

@@ -3,6 +3,7 @@ using FlatLab.Experiments.Specs;
 using FlatLab.LinearAlgebra;
 using FlatLab.Randomness;
 using FlatLab.Training;
+using MathNet.Numerics.LinearAlgebra.Double;
 
 namespace FlatLab.Experiments.Running;
 
@@ -35,23 +36,36 @@ public sealed record TrainingCase : SweepCase
         };
         var points = new List<TrajectoryPoint>();
         TrainingDiagnosticsResult? last = null;
-        var training = Trainer.Train(sample, sigma, Run.ToTrainingSpec(), random, kernels, (step, state) =>
+        var training = Trainer.Train(sample, sigma, Run.ToTrainingSpec(Panel), random, kernels, (step, state) =>
         {
             last = TrainingDiagnostics.Measure(sample, model, state, sigma, kernels, random.Fork($"measure/{step}"), settings);
             points.Add(Point(step, last));
         }, width: Panel.M);
 
         var end = last!;
+        // How close to the edge of stability the run ended: η λ_max(θ̃_end) / 2 in the coordinates it stepped in.
+        var spec = Run.ToTrainingSpec(Panel);
+        var objective = TrainingObjective.For(spec.Parameterization, Panel.M, sigma, kernels);
+        var edge = training.State.IsFinite()
+            ? training.LearningRate * Sharpness.LargestEigenvalue(sample.Features as DenseMatrix ?? DenseMatrix.OfMatrix(sample.Features), sample.Labels,
+                objective.ToTrained(training.State), objective, random.Fork("sharpness-end")) / 2
+            : double.NaN;
         return row.WithPopulationLoss(end.PopulationLoss) with
         {
             Status = training.Status.ToCaseStatus(),
-            Message = $"{Run.Optimizer.Name()}: {training.Status.ToString().ToLowerInvariant()} after {training.Steps} steps, training loss {training.FinalLoss:G3}.",
+            Message = $"{Run.Optimizer.Name()}: {training.Status.ToString().ToLowerInvariant()} after {training.Steps} steps, training loss {training.FinalLoss:G3}"
+                + (training.InterpolationStep >= 0 ? $" (below the threshold {Run.LossTolerance:G3} at step {training.InterpolationStep})." : "."),
             FlatnessMin = end.FlatnessMin,
             Flatness = end.Flatness,
             FlattestFlatnessMin = end.FlattestFlatnessMin,
             FlattestPopulationLoss = end.FlattestPopulationLoss?.Loss ?? double.NaN,
             AlignmentMean = end.Alignment.Mean,
             AlignmentMedian = end.Alignment.Median,
+            AlignmentWeighted = end.Alignment.WeightedMean,
+            AlignmentRandom = end.Alignment.RandomMean,
+            LossThreshold = Run.LossTolerance,
+            EdgeRatio = edge,
+            InterpolationStep = training.InterpolationStep,
             TrainSteps = training.Steps,
             TrainLoss = training.FinalLoss,
             LearningRate = training.LearningRate,
@@ -67,10 +81,13 @@ public sealed record TrainingCase : SweepCase
         {
             Run = run, Index = c.Index, Panel = c.Panel, Repetition = c.Repetition, SweepSeed = c.SweepSeed, Solver = c.Solver, Population = c.Population,
         };
-        return Trainer.Train(data.Sample, c.Panel.Activation, run.ToTrainingSpec(), new RandomSource(twin.CaseSeed), kernels, width: c.Panel.M).State;
+        return Trainer.Train(data.Sample, c.Panel.Activation, run.ToTrainingSpec(c.Panel), new RandomSource(twin.CaseSeed), kernels, width: c.Panel.M).State;
     }
 
     private static TrajectoryPoint Point(int step, TrainingDiagnosticsResult d) => new(
         step, d.TrainingLoss, d.Flatness, d.FlatnessMin, d.FlattestFlatnessMin, d.Alignment.Mean,
-        d.PopulationLoss?.Loss ?? double.NaN, d.FlattestPopulationLoss?.Loss ?? double.NaN);
+        d.PopulationLoss?.Loss ?? double.NaN, d.FlattestPopulationLoss?.Loss ?? double.NaN)
+    {
+        AlignmentWeighted = d.Alignment.WeightedMean,
+    };
 }

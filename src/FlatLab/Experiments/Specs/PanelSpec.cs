@@ -52,6 +52,11 @@ public sealed record PanelSpec
     /// <summary>A grid cell's values, e.g. <c>n=100,noise_std=0.05</c>; empty for a panel without a grid.</summary>
     [JsonIgnore]
     public string GridCell { get; init; } = "";
+    /// <summary>When set, the step size of every optimizer run on this panel, in place of the run's own
+    /// <c>learning_rate</c> (docs/optimizers.md §7); a panel field so that a panel grid can sweep it.</summary>
+    public double? LearningRate { get; init; }
+    /// <summary>When set, the SGD mini-batch size of every optimizer run on this panel, in place of the run's <c>batch_size</c>.</summary>
+    public int? BatchSize { get; init; }
 
     [JsonIgnore]
     public bool IsXor => Link.IsXor;
@@ -83,6 +88,8 @@ public sealed record PanelSpec
         if (Coefficients is { } cs && cs.Any(v => !double.IsFinite(v)))
             throw new SpecException($"{field}.coefficients", string.Join(",", cs), "must be finite numbers");
         if (!(NoiseStd >= 0) || !double.IsFinite(NoiseStd)) throw new SpecException($"{field}.noise_std", Str(NoiseStd), "must be finite and >= 0");
+        if (LearningRate is { } lr && !(lr > 0 && double.IsFinite(lr))) throw new SpecException($"{field}.learning_rate", Str(lr), "must be finite and > 0");
+        if (BatchSize is { } b && b < 1) throw new SpecException($"{field}.batch_size", Str(b), "must be >= 1");
         ValidateOffset(field);
     }
 

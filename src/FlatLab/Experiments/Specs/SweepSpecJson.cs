@@ -27,6 +27,8 @@ public static class SweepSpecJson
             new SpecValueConverter<Activation>(ActivationParser.Parse, a => a.Name),
             new SpecValueConverter<PanelLink>(PanelLink.Parse, l => l.Name),
             new SpecValueConverter<OptimizerKind>(OptimizerKindNames.Parse, o => o.Name()),
+            new SpecValueConverter<Parameterization>(ParameterizationNames.Parse, p => p.Name()),
+            new SpecValueConverter<SamSchedule>(SamScheduleNames.Parse, s => s.Name()),
             SpecSpellings.Converter(SpecSpellings.Weighting),
             SpecSpellings.Converter(SpecSpellings.Point),
             SpecSpellings.Converter(SpecSpellings.PopulationMethod),

@@ -22,9 +22,14 @@ public sealed record TrainingRunSpec
     public double? EdgeOfStability { get; init; } = Defaults.EdgeOfStability;
     public int BatchSize { get; init; } = Defaults.BatchSize;
     public double SamRadius { get; init; } = Defaults.SamRadius;
+    /// <summary>constant, decay or switch (docs/optimizers.md §3).</summary>
+    public SamSchedule SamSchedule { get; init; } = Defaults.SamSchedule;
+    public int SamSteps { get; init; } = Defaults.SamSteps;
     public double AsamEta { get; init; } = Defaults.AsamEta;
     public double WeightDecay { get; init; } = Defaults.WeightDecay;
     public double InitScale { get; init; } = Defaults.InitScale;
+    /// <summary>standard or mean-field (docs/optimizers.md §2).</summary>
+    public Parameterization Parameterization { get; init; } = Defaults.Parameterization;
     public double LossTolerance { get; init; } = Defaults.LossTolerance;
     public int MaxSteps { get; init; } = Defaults.MaxSteps;
     /// <summary>Trajectory points (besides the start and the end) measured along the run.</summary>
@@ -32,13 +37,17 @@ public sealed record TrainingRunSpec
     /// <summary>The panels to run on; null for all.</summary>
     public string[]? Panels { get; init; }
 
-    public TrainingSpec ToTrainingSpec() => new()
+    /// <param name="panel">The panel the run trains on: its <c>learning_rate</c> and <c>batch_size</c>, when set, replace the run's.</param>
+    public TrainingSpec ToTrainingSpec(PanelSpec? panel = null) => new()
     {
         Optimizer = Optimizer,
-        LearningRate = LearningRate,
+        LearningRate = panel?.LearningRate ?? LearningRate,
         EdgeOfStability = EdgeOfStability,
-        BatchSize = BatchSize,
+        BatchSize = panel?.BatchSize ?? BatchSize,
         SamRadius = SamRadius,
+        SamSchedule = SamSchedule,
+        SamSteps = SamSteps,
+        Parameterization = Parameterization,
         AsamEta = AsamEta,
         WeightDecay = WeightDecay,
         InitScale = InitScale,
