@@ -28,7 +28,8 @@ public sealed class RunArtifacts
         Scaling = spec is { Scaling.Length: > 0 } ? ScalingAnalysis.Fit(spec, rows) : [];
         _figures = new Lazy<IReadOnlyList<RenderedFigure>>(() => FigureSet.Render(Rows, Titles, Scaling));
         StatisticsSettings = statistics;
-        _bootstrap = new Lazy<IReadOnlyList<PanelStatistics>>(() => SeedClusterBootstrap.AnalyzeSweep(Rows, StatisticsSettings));
+        _bootstrap = new Lazy<IReadOnlyList<PanelStatistics>>(() =>
+            [.. SeedClusterBootstrap.AnalyzeSweep(Rows, StatisticsSettings), .. OptimizerStatistics.AnalyzeSweep(Rows, Spec, StatisticsSettings)]);
     }
 
     /// <param name="spec">The run's spec; null when only a results table is at hand (no titles, no scaling fits).</param>
@@ -64,7 +65,8 @@ public sealed class RunArtifacts
     /// <summary>The settings of the seed-cluster bootstrap behind <see cref="BootstrapStatistics"/>.</summary>
     public StatisticsSettings StatisticsSettings { get; }
 
-    /// <summary>Per panel: the bootstrap intervals and the verdicts (docs/statistics.md), computed on first use.</summary>
+    /// <summary>Per panel: the bootstrap intervals and the verdicts (docs/statistics.md), computed on first use; the ρ
+    /// statistics first, then those of the optimizer runs (figure <see cref="OptimizerStatistics.Figure"/>).</summary>
     public IReadOnlyList<PanelStatistics> BootstrapStatistics => _bootstrap.Value;
 
     /// <summary>Every figure of the run (<see cref="FigureSet.Render"/>), rendered on first use.</summary>

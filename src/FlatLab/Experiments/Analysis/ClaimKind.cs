@@ -13,6 +13,11 @@ public enum ClaimKind
     FlattestGeneralizesBest,
     /// <summary>The flattest interpolator does better than predicting 0.</summary>
     BetterThanTrivial,
+    /// <summary>Optimizer runs: the feature-learning (mean-field) runs end closer to the flattest interpolator found by
+    /// the search than the lazy (standard) runs: F_min / F_search is smaller on average (docs/optimizers/README.md).</summary>
+    FeatureLearningCloserToFlattest,
+    /// <summary>Optimizer runs: across the interpolating networks of every run, flatter goes with better generalization.</summary>
+    FlatnessOrdersOptimizers,
 }
 
 public static class ClaimKindExtensions
@@ -25,6 +30,8 @@ public static class ClaimKindExtensions
         ClaimKind.NoLink => "no_link",
         ClaimKind.FlattestGeneralizesBest => "flattest_generalizes_best",
         ClaimKind.BetterThanTrivial => "better_than_trivial",
+        ClaimKind.FeatureLearningCloserToFlattest => "feature_learning_closer_to_flattest",
+        ClaimKind.FlatnessOrdersOptimizers => "flatness_orders_optimizers",
         _ => throw new ArgumentOutOfRangeException(nameof(claim), claim, null),
     };
 }

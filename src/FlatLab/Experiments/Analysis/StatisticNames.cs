@@ -20,4 +20,25 @@ public static class StatisticNames
 
     /// <summary>L(ρ*) over the noise floor, the noise variance (1: nothing left to learn).</summary>
     public const string LossOverNoise = "loss_over_noise";
+
+    /// <summary>Optimizer runs: mean over seeds of F_min / F_min of the flattest interpolator for the run's own directions (≥ 1).</summary>
+    public const string FlatnessRatio = "flatness_ratio";
+
+    /// <summary>Optimizer runs: mean over seeds of F_min / the least F_min the seed's searches over (a, W) reached.</summary>
+    public const string FlatnessOverSearch = "flatness_over_search";
+
+    /// <summary>Optimizer runs: mean population loss over seeds.</summary>
+    public const string PopulationLoss = "population_loss";
+
+    /// <summary>Optimizer runs: mean over seeds of alignment_mean / alignment_random (1: the directions are as random as at the start).</summary>
+    public const string AlignmentOverRandom = "alignment_over_random";
+
+    /// <summary>Optimizer runs: mean flatness_over_search of the mean-field runs over that of the standard runs (below 1: feature learning ends closer).</summary>
+    public const string ClosenessRatio = "closeness_ratio";
+
+    /// <summary>Optimizer runs: mean population loss of the mean-field runs over that of the standard runs.</summary>
+    public const string RegimeLossRatio = "regime_loss_ratio";
+
+    /// <summary>Optimizer runs: Spearman of alignment_over_random and flatness_over_search over the interpolating runs.</summary>
+    public const string AlignmentClosenessSpearman = "alignment_closeness_spearman";
 }

@@ -25,12 +25,19 @@ public static class VerdictRule
     /// <summary>L(ρ*) over the trivial predictor's loss below which the flattest interpolator beats predicting 0.</summary>
     public const double TrivialRatio = 1.0;
 
-    /// <summary>Every claim, in the order of stats.csv and the summaries.</summary>
+    /// <summary>F_min/F_search of feature-learning runs over that of lazy runs below which feature learning ends closer to the flattest interpolator.</summary>
+    public const double ClosenessRatio = 1.0;
+
+    /// <summary>Every claim about ρ sweeps, in the order of stats.csv and the summaries.</summary>
     public static IReadOnlyList<ClaimKind> Claims { get; } =
     [
         ClaimKind.FlatnessOrdersGeneralization, ClaimKind.StrongLink, ClaimKind.NoLink,
         ClaimKind.FlattestGeneralizesBest, ClaimKind.BetterThanTrivial,
     ];
+
+    /// <summary>Every claim about optimizer runs (<see cref="OptimizerStatistics"/>).</summary>
+    public static IReadOnlyList<ClaimKind> OptimizerClaims { get; } =
+        [ClaimKind.FeatureLearningCloserToFlattest, ClaimKind.FlatnessOrdersOptimizers];
 
     /// <summary>The statistic a claim is judged on, and whether on the restricted ρ range (true) or all ρ.</summary>
     public static (string Statistic, bool Restricted) StatisticOf(ClaimKind claim) => claim switch
@@ -38,6 +45,8 @@ public static class VerdictRule
         ClaimKind.FlatnessOrdersGeneralization or ClaimKind.StrongLink or ClaimKind.NoLink => (StatisticNames.Spearman, true),
         ClaimKind.FlattestGeneralizesBest => (StatisticNames.LossRatio, false),
         ClaimKind.BetterThanTrivial => (StatisticNames.LossOverTrivial, false),
+        ClaimKind.FeatureLearningCloserToFlattest => (StatisticNames.ClosenessRatio, false),
+        ClaimKind.FlatnessOrdersOptimizers => (StatisticNames.Spearman, false),
         _ => throw new ArgumentOutOfRangeException(nameof(claim), claim, null),
     };
 
@@ -77,6 +86,8 @@ public static class VerdictRule
             ClaimKind.NoLink => Inside(lo, hi, LinkThreshold),
             ClaimKind.FlattestGeneralizesBest => Below(lo, hi, NearBestRatio),
             ClaimKind.BetterThanTrivial => Below(lo, hi, TrivialRatio),
+            ClaimKind.FeatureLearningCloserToFlattest => Below(lo, hi, ClosenessRatio),
+            ClaimKind.FlatnessOrdersOptimizers => Above(lo, hi, LinkThreshold),
             _ => throw new ArgumentOutOfRangeException(nameof(claim), claim, null),
         };
         return new(claim, estimate, status, $"{what}: {reason}");

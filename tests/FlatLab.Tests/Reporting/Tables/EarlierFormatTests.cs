@@ -34,6 +34,7 @@ public class EarlierFormatTests
             .Replace("\"panel\":\"fig2-relu\",", "\"panel\":\"fig2-relu\",\"base_panel\":\"fig2-relu\",\"grid_cell\":\"\",")
             .Replace("\"noise_std\":0.1,", "\"noise_std\":0.1,\"link_offset\":0,")
             .Replace("\"phi_condition\":163.38512430018585,", "\"phi_condition\":163.38512430018585,\"phi_rank\":0,\"outside_range_norm\":\"NaN\",")
+            .Replace("\"alignment_median\":\"NaN\",", "\"alignment_median\":\"NaN\",\"alignment_weighted\":\"NaN\",\"alignment_random\":\"NaN\",\"edge_ratio\":\"NaN\",\"loss_threshold\":\"NaN\",\"interpolation_step\":-1,")
             .Replace("\"trajectory\":null", "\"search_status\":\"none\",\"search_stationarity\":\"NaN\",\"search_relative_decrease\":\"NaN\",\"reference_population_loss\":\"NaN\",\"flatness_over_reference\":\"NaN\",\"trajectory\":null"), again);
     }
 
