@@ -16,7 +16,4 @@ public sealed record TrajectoryPoint(
 {
     [ResultColumn("Networks with biases: mean |b_j| / ‖(w_j, b_j)‖ at that point; NaN otherwise.")]
     public double BiasShare { get; init; } = double.NaN;
-
-    [ResultColumn("Optimizer runs: the alignment weighted by ω_j = |a_j| ‖w_j‖^k at that point; NaN otherwise.")]
-    public double AlignmentWeighted { get; init; } = double.NaN;
 }

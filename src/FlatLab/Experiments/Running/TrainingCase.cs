@@ -86,8 +86,5 @@ public sealed record TrainingCase : SweepCase
 
     private static TrajectoryPoint Point(int step, TrainingDiagnosticsResult d) => new(
         step, d.TrainingLoss, d.Flatness, d.FlatnessMin, d.FlattestFlatnessMin, d.Alignment.Mean,
-        d.PopulationLoss?.Loss ?? double.NaN, d.FlattestPopulationLoss?.Loss ?? double.NaN)
-    {
-        AlignmentWeighted = d.Alignment.WeightedMean,
-    };
+        d.PopulationLoss?.Loss ?? double.NaN, d.FlattestPopulationLoss?.Loss ?? double.NaN);
 }
