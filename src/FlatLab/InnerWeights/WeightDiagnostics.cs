@@ -57,20 +57,38 @@ public static class WeightDiagnostics
         return kernels.SymmetricEigenvalues(n, gram);
     }
 
-    /// <summary>max_{j≠l} |ŵ_j · ŵ_l| from the lower triangle of Ŵ Ŵᵀ (one rank-k update); NaN for m = 1.</summary>
+    /// <summary>
+    /// max_{j≠l} |ŵ_j · ŵ_l|, from Ŵ Ŵᵀ formed a block of columns at a time (m × <see cref="SeparationBlock"/>),
+    /// so the m × m matrix, twice the size of the n × m features at m = 2n, never exists; NaN for m = 1.
+    /// </summary>
     public static double Separation(DenseMatrix unitRows, IDenseKernels kernels)
     {
         ArgumentNullException.ThrowIfNull(unitRows);
         ArgumentNullException.ThrowIfNull(kernels);
         var m = unitRows.RowCount;
+        var d = unitRows.ColumnCount;
         if (m < 2) return double.NaN;
-        var gram = new double[m * m];
-        kernels.SymmetricRankK(m, unitRows.ColumnCount, unitRows.Values, gram);
+        var w = unitRows.Values;
+        var width = Math.Min(SeparationBlock, m);
+        var block = new double[width * d];
+        var products = new double[m * width];
         var max = 0.0;
-        for (var l = 0; l < m; l++)
-            for (var j = l + 1; j < m; j++) max = Math.Max(max, Math.Abs(gram[j + l * m]));
+        for (var start = 0; start < m; start += width)
+        {
+            var count = Math.Min(width, m - start);
+            if (count < width) (block, products) = (new double[count * d], new double[m * count]); // the kernels take exact sizes
+            // The rows start..start+count of Ŵ (column-major m × d) as a count × d matrix.
+            for (var c = 0; c < d; c++) Array.Copy(w, c * m + start, block, c * count, count);
+            kernels.Multiply(false, true, m, count, d, w, block, products);
+            // Column jj holds ŵ_l · ŵ_{start+jj} for every l; the pairs l > start + jj are the strict lower triangle.
+            for (var jj = 0; jj < count; jj++)
+                for (var l = start + jj + 1; l < m; l++) max = Math.Max(max, Math.Abs(products[l + jj * m]));
+        }
         return max;
     }
+
+    /// <summary>Columns of Ŵ Ŵᵀ formed at once by <see cref="Separation"/>.</summary>
+    private const int SeparationBlock = 256;
 
     /// <summary>
     /// σ_max and σ_min of Φ (n × m) from the eigenvalues of the smaller Gram matrix (Φ Φᵀ when n ≤ m, else Φᵀ Φ).

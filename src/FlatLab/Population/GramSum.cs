@@ -19,11 +19,15 @@ internal static class GramSum
         var d = network.Dimension;
         var a = network.Scaled;
         var rowSums = new double[m]; // Σ_{l<j} ã_l K(c_jl): the matrix is symmetric.
+        // One block and one product buffer for all blocks (the last, shorter block has its own): a
+        // fresh m × block array per block would be garbage the size of the m × m matrix over the loop.
+        var block = new double[Math.Min(BlockSize, m) * d];
+        var cosines = new double[m * Math.Min(BlockSize, m)];
         for (var start = 0; start < m; start += BlockSize)
         {
             var count = Math.Min(BlockSize, m - start);
-            var block = network.UnitRows.AsSpan(start * d, count * d).ToArray();
-            var cosines = new double[m * count]; // column jj holds ŵ_l·ŵ_{start+jj} for all l.
+            if (count * d < block.Length) (block, cosines) = (new double[count * d], new double[m * count]); // the kernels take exact sizes
+            network.UnitRows.AsSpan(start * d, count * d).CopyTo(block); // column jj of cosines holds ŵ_l·ŵ_{start+jj} for all l.
             kernels.Multiply(true, false, m, count, d, network.UnitRows, block, cosines);
             var first = start;
             Parallel.For(0, count, jj =>

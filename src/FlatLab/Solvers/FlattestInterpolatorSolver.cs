@@ -48,6 +48,7 @@ public static class FlattestInterpolatorSolver
         var core = problem.P == 1
             ? SolveLinearProgram(space, gram, minNorm, mu, settings)
             : DualNewtonSolver.Solve(space, gram, mu, settings);
+        space.ReleaseWorkspace();
         if (reduction is not null)
             core = core with
             {
@@ -70,8 +71,9 @@ public static class FlattestInterpolatorSolver
     private static CoreSolution SolveLinearProgram(ScaledProblem scaled, GramSystem gram, double[] minNorm, double[] mu, SolverSettings settings)
     {
         var core = settings.Point == OptimalPoint.Vertex
-            ? InteriorPointLpSolver.Solve(scaled, minNorm, mu, settings, (b, lambda, it) => VertexCrossover.TryCertify(scaled, b, lambda, it, settings.GapTolerance))
-            : InteriorPointLpSolver.Solve(scaled, minNorm, mu, settings);
+            ? InteriorPointLpSolver.Solve(scaled, gram, minNorm, mu, settings, (b, lambda, it, workspace) => VertexCrossover.TryCertify(scaled, b, lambda, it, settings.GapTolerance, workspace))
+            : InteriorPointLpSolver.Solve(scaled, gram, minNorm, mu, settings);
+        scaled.ReleaseWorkspace();
         if (core.Status != SolverStatus.Solved || core.Point == OptimalPoint.Vertex) return core;
         var central = FaceCentering.Refine(scaled, gram.Project(core.Scaled), core.Dual);
         var vertex = VertexCrossover.FindVertex(scaled, central, core.Dual);
@@ -153,12 +155,28 @@ public static class FlattestInterpolatorSolver
         };
     }
 
-    /// <summary>‖Φa − y‖_∞ on the original Φ, independent of the scaling used inside.</summary>
+    /// <summary>
+    /// ‖Φa − y‖_∞ on the original Φ, independent of the scaling used inside. Φa is summed over the columns in
+    /// order, each row on its own (the order of Math.NET's managed product, so the same bits), a column at a
+    /// time: no copy of Φ (a product through Math.NET transposes it first).
+    /// </summary>
     private static double PrimalResidual(FlattestInterpolatorProblem problem, double[] a)
     {
-        var r = problem.Phi.Multiply(new MathNet.Numerics.LinearAlgebra.Double.DenseVector(a));
+        var n = problem.SampleCount;
+        var phi = problem.Phi.Values;
+        var r = new double[n];
+        var width = System.Numerics.Vector<double>.Count;
+        for (var j = 0; j < a.Length; j++)
+        {
+            var aj = a[j];
+            var column = phi.AsSpan(j * n, n);
+            var i = 0;
+            for (; i <= n - width; i += width)
+                (new System.Numerics.Vector<double>(r.AsSpan(i)) + new System.Numerics.Vector<double>(column[i..]) * aj).CopyTo(r.AsSpan(i));
+            for (; i < n; i++) r[i] += column[i] * aj;
+        }
         var worst = 0.0;
-        for (var i = 0; i < r.Count; i++) worst = Math.Max(worst, Math.Abs(r[i] - problem.Labels[i]));
+        for (var i = 0; i < n; i++) worst = Math.Max(worst, Math.Abs(r[i] - problem.Labels[i]));
         return worst;
     }
 }

@@ -11,11 +11,15 @@ internal sealed class GramSystem
 {
     private readonly ScaledProblem _problem;
     private readonly double[] _factor;
+    private readonly bool _orthonormal;
+    /// <summary>True while <see cref="_factor"/> is lent out as a workspace and must be formed again before use.</summary>
+    private bool _lent;
 
-    private GramSystem(ScaledProblem problem, double[] factor, double conditionEstimate)
+    private GramSystem(ScaledProblem problem, double[] factor, double conditionEstimate, bool orthonormal = false)
     {
         _problem = problem;
         _factor = factor;
+        _orthonormal = orthonormal;
         ConditionEstimate = conditionEstimate;
     }
 
@@ -48,12 +52,24 @@ internal sealed class GramSystem
         var n = problem.N;
         var identity = new double[n * n];
         for (var i = 0; i < n; i++) identity[i + i * n] = 1;
-        return new GramSystem(problem, identity, 1);
+        return new GramSystem(problem, identity, 1, orthonormal: true);
+    }
+
+    /// <summary>
+    /// The n × n storage of the factor, for a solver's own n × n matrix (the interior point's normal
+    /// matrix), so a solve holds one such matrix instead of two (docs/benchmarks.md#memory). The factor
+    /// is formed again, to the same bits, the next time it is needed.
+    /// </summary>
+    public double[] LendWorkspace()
+    {
+        _lent = true;
+        return _factor;
     }
 
     /// <summary>G⁻¹ v.</summary>
     public double[] Solve(double[] v)
     {
+        Restore();
         var x = (double[])v.Clone();
         _problem.Kernels.CholeskySolve(_problem.N, _factor, x);
         return x;
@@ -69,6 +85,25 @@ internal sealed class GramSystem
             for (var c = 0; c < x.Length; c++) x[c] += correction[c];
         }
         return x;
+    }
+
+    /// <summary>Forms the factor again after <see cref="LendWorkspace"/>: the same products in the same order as
+    /// <see cref="Create"/>, so the same bits.</summary>
+    private void Restore()
+    {
+        if (!_lent) return;
+        _lent = false;
+        var n = _problem.N;
+        if (_orthonormal)
+        {
+            Array.Clear(_factor);
+            for (var i = 0; i < n; i++) _factor[i + i * n] = 1;
+            return;
+        }
+        Array.Clear(_factor);
+        _problem.Kernels.SymmetricRankK(n, _problem.M, _problem.Psi, _factor);
+        if (!_problem.Kernels.CholeskyFactor(n, _factor))
+            throw new InvalidOperationException("The Gram matrix factored once but not again: the kernels are not deterministic.");
     }
 
     /// <summary>b* = Ψᵀ G⁻¹ y, the minimum-l2 interpolator, and μ = G⁻¹ y.</summary>

@@ -12,9 +12,11 @@ internal static class InteriorPointLpSolver
 {
     /// <param name="finish">Tried on each iterate once the relative gap is below
     /// <see cref="SolverTolerances.CrossoverGap"/>: a certified
-    /// answer ends the iterations early; null goes on.</param>
-    public static CoreSolution Solve(ScaledProblem problem, double[] minNorm, double[] mu, SolverSettings settings,
-        Func<double[], double[], int, CoreSolution?>? finish = null)
+    /// answer ends the iterations early; null goes on. Its last argument is the n × n normal matrix's storage,
+    /// free between iterations, for its own n × n work.</param>
+    /// <param name="gram">Lends its n × n storage for the normal matrix (<see cref="GramSystem.LendWorkspace"/>).</param>
+    public static CoreSolution Solve(ScaledProblem problem, GramSystem gram, double[] minNorm, double[] mu, SolverSettings settings,
+        Func<double[], double[], int, double[], CoreSolution?>? finish = null)
     {
         var n = problem.N;
         var m = problem.M;
@@ -31,7 +33,7 @@ internal static class InteriorPointLpSolver
         var zu = s.Select(x => 1 - x).ToArray();
         var zv = s.Select(x => 1 + x).ToArray();
 
-        var normal = new double[n * n];
+        var normal = gram.LendWorkspace();
         var d = new double[m];
         var iterations = 0;
         SolverStatus? failure = null;
@@ -57,7 +59,7 @@ internal static class InteriorPointLpSolver
                 dualInfeasibility <= SolverTolerances.DualFeasibility)
                 break;
             if (finish is not null && Math.Abs(primal - dual) <= SolverTolerances.CrossoverGap * Math.Max(1, Math.Abs(primal)) &&
-                finish(Difference(u, v), lambda, iterations) is { } finished)
+                finish(Difference(u, v), lambda, iterations, normal) is { } finished)
                 return finished;
             if (iterations == settings.MaxIterations)
             {

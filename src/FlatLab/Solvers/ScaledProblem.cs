@@ -116,6 +116,10 @@ internal sealed class ScaledProblem
 
     private double[]? _scaled;
 
+    /// <summary>Drops the n × M copy that <see cref="WeightedGram"/> packs its columns into, once the iterations
+    /// that need it are over, so what follows a solve does not hold it (docs/benchmarks.md#memory).</summary>
+    public void ReleaseWorkspace() => _scaled = null;
+
     /// <summary>
     /// Packs source[:, c] · √d_c into the leading columns of target, vectorised (this copy is on the
     /// solvers' hot path), and returns how many. Columns with d_c below <see cref="SolverTolerances.NegligibleColumn"/> · max d contribute less

@@ -15,9 +15,12 @@ internal static class VertexCrossover
     /// columns, b_S = Ψ_S⁻¹ y and λ = Ψ_S⁻ᵀ sign(b_S) make a primal–dual pair with zero gap, so the
     /// vertex is optimal as soon as |(Ψᵀλ)_j| ≤ 1 off the support. Null when that check fails.
     /// </summary>
-    public static CoreSolution? TryCertify(ScaledProblem problem, double[] b, double[] lambda, int iterations, double gapTolerance)
+    /// <param name="workspace">n × n storage free for the basis' LU factors (the interior point's normal matrix,
+    /// between iterations), so the try allocates no n × n matrix of its own.</param>
+    public static CoreSolution? TryCertify(ScaledProblem problem, double[] b, double[] lambda, int iterations, double gapTolerance,
+        double[] workspace)
     {
-        return TryBasis(problem, b, lambda, iterations) ?? TryDegenerate(problem, b, lambda, iterations, gapTolerance);
+        return TryBasis(problem, b, lambda, iterations, workspace) ?? TryDegenerate(problem, b, lambda, iterations, gapTolerance);
     }
 
     /// <summary>
@@ -96,7 +99,7 @@ internal static class VertexCrossover
         return (moved, problem.ApplyTranspose(moved).Max(Math.Abs));
     }
 
-    private static CoreSolution? TryBasis(ScaledProblem problem, double[] b, double[] lambda, int iterations)
+    private static CoreSolution? TryBasis(ScaledProblem problem, double[] b, double[] lambda, int iterations, double[] lu)
     {
         var n = problem.N;
         // Guess the basis: the n columns most clearly on the support, by |b_j| over the dual slack.
@@ -108,7 +111,7 @@ internal static class VertexCrossover
         var order = Enumerable.Range(0, problem.M).OrderByDescending(c => indicator[c]).ToArray();
         if (problem.M > n && !(indicator[order[n - 1]] > SolverTolerances.ClearSplit * indicator[order[n]])) return null;
         var support = order.Take(n).Order().ToList();
-        var lu = (double[])SupportColumns(problem, support).Values.Clone();
+        for (var c = 0; c < n; c++) Array.Copy(problem.Psi, support[c] * n, lu, c * n, n);
         var pivots = new int[n];
         if (!problem.Kernels.LuFactor(n, lu, pivots)) return null;
         var bS = (double[])problem.Y.Clone();

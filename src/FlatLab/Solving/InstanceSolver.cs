@@ -32,12 +32,16 @@ public static class InstanceSolver
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(kernels);
         var (spec, features, problem) = instance;
-        var solution = WithFlatness(FlattestInterpolatorSolver.Solve(problem, kernels, spec.Solver), features, spec.Weighting);
+        // The diagnostics first: their n × n and m × m products are garbage before the solver builds Ψ and
+        // its n × n matrices, so the peak holds only one group (docs/benchmarks.md#memory).
         var eigenvalues = WeightDiagnostics.GramEigenvalues(features, kernels);
         var unit = NeuronFeatures.UnitRows(spec.InnerWeights);
+        var separation = WeightDiagnostics.Separation(unit, kernels);
+        ReturnGarbage(features);
+        var solution = WithFlatness(FlattestInterpolatorSolver.Solve(problem, kernels, spec.Solver), features, spec.Weighting);
+        ReturnGarbage(features);
         var result = new InstanceResult(features, unit, solution, eigenvalues,
-            WeightDiagnostics.PhiCondition(eigenvalues, features.SampleCount, features.NeuronCount),
-            WeightDiagnostics.Separation(unit, kernels), null, null);
+            WeightDiagnostics.PhiCondition(eigenvalues, features.SampleCount, features.NeuronCount), separation, null, null);
         if (!solution.Status.HasSolution() || spec.Population is not { } population) return result;
 
         var sigma = spec.Activation;
@@ -49,6 +53,22 @@ public static class InstanceSolver
                 : null,
         };
     }
+
+    /// <summary>
+    /// A large solve allocates its n × n and n × m matrices in phases (diagnostics, then Ψ and the solver's
+    /// matrices, then the population loss); the collector, left alone, runs too rarely to reuse one phase's
+    /// memory in the next, so the process would peak near the sum of the phases instead of the largest one
+    /// (docs/benchmarks.md#memory). A full collection between phases costs milliseconds against seconds of
+    /// work, and is skipped for small instances, where it would only cost.
+    /// </summary>
+    private static void ReturnGarbage(NeuronFeatures features)
+    {
+        if ((long)features.SampleCount * features.NeuronCount < CollectAbove) return;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
+    }
+
+    /// <summary>Entries of Φ (n · m) above which <see cref="ReturnGarbage"/> collects: 32 MiB per n × m matrix.</summary>
+    private const long CollectAbove = 1L << 22;
 
     /// <summary>
     /// The unit-weight problem minimises Σ|a_j|^p, which is not a flatness; the flatness of its solution is
