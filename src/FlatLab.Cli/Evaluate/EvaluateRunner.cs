@@ -32,8 +32,8 @@ internal static class EvaluateRunner
         if (a.Length != m)
             throw new InputException($"--outer-weights: {spec.OuterWeightsPath} has {a.Length} values but {spec.InnerWeightsPath} has m = {m} rows (neurons).");
         for (var j = 0; j < m; j++)
-            if (!(w.Row(j).L2Norm() > 0))
-                throw new InputException($"--inner-weights: row {j + 1} of {spec.InnerWeightsPath} has zero norm (no direction).");
+            if (FlatLab.LinearAlgebra.RowNorms.Fault(w, j) is { } fault)
+                throw new InputException($"--inner-weights: row {j + 1} of {spec.InnerWeightsPath} {fault}.");
         var model = spec.Model is null ? null : SolveInputReader.Model(spec.Model, d);
 
         var kernels = DenseKernels.Default;

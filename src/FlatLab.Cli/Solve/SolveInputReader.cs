@@ -25,11 +25,8 @@ internal static class SolveInputReader
             throw new InputException(
                 $"--inner-weights: m = {m} neurons must exceed n = {n} samples (the network must be over-parameterised to interpolate).");
         for (var j = 0; j < m; j++)
-        {
-            var norm = w.Row(j).L2Norm();
-            if (!(norm > 0) || !double.IsFinite(norm))
-                throw new InputException($"--inner-weights: row {j + 1} of {spec.InnerWeightsPath} has zero norm (no direction).");
-        }
+            if (FlatLab.LinearAlgebra.RowNorms.Fault(w, j) is { } fault)
+                throw new InputException($"--inner-weights: row {j + 1} of {spec.InnerWeightsPath} {fault}.");
         var model = spec.Model is null ? null : Model(spec.Model, d);
         return new SolveInputs(x, y, w, model);
     }

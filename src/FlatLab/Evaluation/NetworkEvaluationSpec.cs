@@ -47,8 +47,8 @@ public sealed record NetworkEvaluationSpec
             throw new ArgumentException($"a has {OuterWeights.Length} values but W has m = {m} rows (neurons).", nameof(OuterWeights));
         if (OuterWeights.Any(v => !double.IsFinite(v))) throw new ArgumentException("a contains NaN or Inf.", nameof(OuterWeights));
         for (var j = 0; j < m; j++)
-            if (!(InnerWeights.Row(j).L2Norm() > 0))
-                throw new ArgumentException($"row {j + 1} of W has zero norm (no direction to rescale).", nameof(InnerWeights));
+            if (FlatLab.LinearAlgebra.RowNorms.Fault(InnerWeights, j) is { } fault)
+                throw new ArgumentException($"row {j + 1} of W {fault}.", nameof(InnerWeights));
         if (!(InterpolationTolerance >= 0) || !double.IsFinite(InterpolationTolerance))
             throw new ArgumentException($"The interpolation tolerance must be a finite number >= 0, got {InterpolationTolerance}.",
                 nameof(InterpolationTolerance));

@@ -56,6 +56,7 @@ public sealed record NeuronFeatures(DenseMatrix Phi, double[] S, double[] T, Act
             s[j] = sj;
             t[j] = tj;
         });
+        CheckRange(x, z, n, s, t);
         return new NeuronFeatures(new DenseMatrix(n, m, z), s, t, activation);
     }
 
@@ -65,12 +66,33 @@ public sealed record NeuronFeatures(DenseMatrix Phi, double[] S, double[] T, Act
         var unit = DenseMatrix.OfMatrix(w);
         for (var j = 0; j < w.RowCount; j++)
         {
+            if (RowNorms.Fault(w, j) is { } fault) throw new ArgumentException($"Inner weight row {j + 1} {fault}.");
             var norm = w.Row(j).L2Norm();
-            if (!(norm > 0) || !double.IsFinite(norm))
-                throw new ArgumentException($"Inner weight row {j + 1} has zero (or non-finite) norm.");
             for (var c = 0; c < w.ColumnCount; c++) unit[j, c] /= norm;
         }
         return unit;
+    }
+
+    /// <summary>
+    /// Finite X gives finite Φ, S and T unless a value leaves the double range: that is an overflow, named as
+    /// one with the quantity and the neuron, not left to surface later as a non-finite weight c_j.
+    /// </summary>
+    private static void CheckRange(Matrix<double> x, double[] phi, int n, double[] s, double[] t)
+    {
+        for (var j = 0; j < s.Length; j++)
+        {
+            if (double.IsFinite(s[j]) && double.IsFinite(t[j])) continue;
+            if (x.Enumerate().FirstOrDefault(v => !double.IsFinite(v)) is var bad && !double.IsFinite(bad))
+                throw new ArgumentException($"X contains {bad.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+            var largest = x.Enumerate().Max(Math.Abs).ToString("G3", System.Globalization.CultureInfo.InvariantCulture);
+            for (var i = 0; i < n; i++)
+                if (!double.IsFinite(phi[i + j * n]))
+                    throw new ArgumentException($"Overflow in Φ: σ(ŵ_{j + 1}·x_{i + 1}) of neuron {j + 1} at sample {i + 1} exceeds the double " +
+                                                $"range (largest |X| entry = {largest}); scale X down.");
+            var what = double.IsFinite(s[j]) ? $"T_{j + 1} = Σ_i σ'(ŵ_{j + 1}·x_i)² ‖x_i‖²" : $"S_{j + 1} = Σ_i σ(ŵ_{j + 1}·x_i)²";
+            throw new ArgumentException($"Overflow in {what} of neuron {j + 1}: the sum exceeds the double range (largest |X| entry = {largest}); " +
+                                        "scale X down.");
+        }
     }
 
     private static DenseMatrix Dense(Matrix<double> m) => m as DenseMatrix ?? DenseMatrix.OfMatrix(m);
