@@ -17,7 +17,9 @@ internal static class FlatLabApp
     /// Never throws: every failure becomes one line on <paramref name="error"/>.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var streams = new CliStreams(output, error, args);
+        // Messages and summaries echo names and tokens from the input: escaped, never sent raw to a terminal.
+        var streams = new CliStreams(new TerminalSafeWriter(output), new TerminalSafeWriter(error), args);
+        error = streams.Error;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,

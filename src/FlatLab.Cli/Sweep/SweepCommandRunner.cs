@@ -102,7 +102,7 @@ internal static class SweepCommandRunner
     /// <summary>A live bar when stderr is an interactive terminal, plain lines otherwise (logs, CI, tests).</summary>
     private static ISweepProgressView CreateView(SweepCommandSpec command, CliStreams streams)
     {
-        if (ReferenceEquals(streams.Error, Console.Error) && !Console.IsErrorRedirected)
+        if (streams.ErrorIsConsole && !Console.IsErrorRedirected)
         {
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
             if (console.Profile.Capabilities is { Ansi: true, Interactive: true })

@@ -32,6 +32,8 @@ public sealed record SweepSpec
     public SweepSpec Validate()
     {
         if (string.IsNullOrWhiteSpace(Name)) throw new SpecException("name", Name, "must be non-empty");
+        // The name titles the report and the summaries: no control characters (escape sequences) in it.
+        if (Name.Any(char.IsControl)) throw new SpecException("name", Name, "must not contain control characters");
         if (Seeds < 1 || Seeds > 10_000) throw new SpecException("seeds", Seeds.ToString(CultureInfo.InvariantCulture), "must lie in [1, 10000]");
         if (Panels.Length == 0 && Scaling.Length == 0) throw new SpecException("panels", "[]", "a sweep needs at least one panel or scaling study");
         Rho.Validate("rho");
