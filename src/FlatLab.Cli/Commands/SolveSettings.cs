@@ -54,6 +54,15 @@ internal sealed class SolveSettings : ModelSettings<SolveSpec>
         + "then no summary is printed and an error is one JSON object on standard error (docs/machine-interface.md).")]
     public string? Json { get; init; }
 
+    [CommandOption("--progress")]
+    [Description("Print the stages and solver iterations (relative gap, residual, elapsed time) on stderr. Default: on when stderr is "
+        + "a terminal and no --json is given, after the first 2 seconds; off when stderr is piped or redirected.")]
+    public bool Progress { get; init; }
+
+    [CommandOption("--no-progress")]
+    [Description("Print no progress, not even on a terminal.")]
+    public bool NoProgress { get; init; }
+
     [CommandOption("--out-format <FORMAT>")]
     [Description("csv (default) or npy: the format of outer_weights and dual in --out.")]
     [DefaultValue("csv")]
@@ -83,6 +92,7 @@ internal sealed class SolveSettings : ModelSettings<SolveSpec>
                     $"--point applies only to p = 1 (k = 1 activations); '{activation.Name}' has k = {activation.K} and a unique optimum.");
         }
         var format = OptionParsing.ArrayFormat(OutFormat, "--out-format");
+        if (Progress && NoProgress) throw new InputException("--progress and --no-progress contradict each other; give one.");
         if (Json is not null && Json.Trim().Length == 0) throw new InputException("--json: expected a file name or '-' (standard output).");
         if (Out is null && Json is null) throw new InputException("--out is required (or --json FILE|- for the result object alone).");
         if (Out is null && format != ArrayFormat.Csv) throw new InputException("--out-format applies to the files in --out; give --out DIR.");
@@ -94,6 +104,10 @@ internal sealed class SolveSettings : ModelSettings<SolveSpec>
             Out,
             ModelInput(activation),
             Json,
-            format) { MaxMemory = MaxMemory is null ? null : OptionParsing.Bytes(MaxMemory, "--max-memory") };
+            format)
+        {
+            MaxMemory = MaxMemory is null ? null : OptionParsing.Bytes(MaxMemory, "--max-memory"),
+            Progress = Progress ? true : NoProgress ? false : null,
+        };
     }
 }

@@ -24,6 +24,8 @@ internal static class SolveRunner
 
     public static int Run(SolveSpec spec, CliStreams streams)
     {
+        var progress = SolveProgressView.For(spec.Progress, streams, spec.JsonPath is not null);
+        progress?.Report(new SolverProgress("reading inputs"));
         var inputs = SolveInputReader.Read(spec);
         // Refuse before the n × m features exist, not after minutes of work (exit 2, with estimate and limit).
         Commands.OptionParsing.CheckMemory(inputs.SampleCount, inputs.NeuronCount, inputs.Dimension, spec.MaxMemory, "this solve");
@@ -43,6 +45,7 @@ internal static class SolveRunner
         InstanceProblem problem;
         try
         {
+            progress?.Report(new SolverProgress($"features (n = {inputs.SampleCount}, m = {inputs.NeuronCount}, d = {inputs.Dimension})"));
             problem = InstanceSolver.Prepare(instance, kernels);
         }
         catch (ArgumentException e)
@@ -51,7 +54,8 @@ internal static class SolveRunner
         }
         // The inputs are good: take --out for this process until both files are in place.
         using var output = spec.OutputDirectory is { } directory ? LockOutput(directory) : null;
-        var solved = InstanceSolver.Solve(problem, kernels);
+        var solved = InstanceSolver.Solve(problem, kernels, progress);
+        progress?.Report(new SolverProgress("writing"));
         var result = solved.Solution;
         var report = new SolutionReport
         {

@@ -22,4 +22,7 @@ internal sealed record SolveSpec(
 {
     /// <summary>--max-memory: refuse a solve whose estimated peak exceeds this many bytes.</summary>
     public long? MaxMemory { get; init; }
+
+    /// <summary>--progress (true), --no-progress (false), or neither (null: on when stderr is a terminal).</summary>
+    public bool? Progress { get; init; }
 }

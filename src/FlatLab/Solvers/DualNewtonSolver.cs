@@ -9,7 +9,8 @@ namespace FlatLab.Solvers;
 /// </summary>
 internal static class DualNewtonSolver
 {
-    public static CoreSolution Solve(ScaledProblem problem, GramSystem gram, double[] mu, SolverSettings settings)
+    public static CoreSolution Solve(ScaledProblem problem, GramSystem gram, double[] mu, SolverSettings settings,
+        IProgress<SolverProgress>? progress = null)
     {
         var n = problem.N;
         var m = problem.M;
@@ -53,6 +54,7 @@ internal static class DualNewtonSolver
                 break;
             }
             iterations++;
+            progress?.Report(new SolverProgress("dual-newton", iterations, Math.Abs(gap) / Math.Max(1, objective), residual));
 
             for (var c = 0; c < m; c++) curvature[c] = (q - 1) / p * Math.Pow(Math.Abs(s[c]) / p, q - 2);
             // Near the optimum the Newton matrix changes little between steps: the last factor then

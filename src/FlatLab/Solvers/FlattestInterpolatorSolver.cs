@@ -10,7 +10,9 @@ namespace FlatLab.Solvers;
 /// </summary>
 public static class FlattestInterpolatorSolver
 {
-    public static FlattestInterpolatorResult Solve(FlattestInterpolatorProblem problem, IDenseKernels kernels, SolverSettings? settings = null)
+    /// <param name="progress">Told each stage and iteration (<see cref="SolverProgress"/>); null for none.</param>
+    public static FlattestInterpolatorResult Solve(FlattestInterpolatorProblem problem, IDenseKernels kernels, SolverSettings? settings = null,
+        IProgress<SolverProgress>? progress = null)
     {
         problem.Validate();
         ArgumentNullException.ThrowIfNull(kernels);
@@ -21,11 +23,13 @@ public static class FlattestInterpolatorSolver
 
         // Fast path: ΨΨᵀ factors and Ψ is well conditioned. Otherwise the rank and the range are read
         // off a pivoted QR of Ψᵀ, and the problem is solved on independent rows in orthonormal form.
+        progress?.Report(new SolverProgress("gram"));
         var (gram, why) = GramSystem.Create(scaled, settings);
         var space = scaled;
         RangeReduction? reduction = null;
         if (gram is null)
         {
+            progress?.Report(new SolverProgress("rank-revealing-qr"));
             reduction = RangeReduction.Create(scaled);
             var rank = reduction.Rank;
             var yScale = Math.Max(1, problem.Labels.Max(Math.Abs));
@@ -46,8 +50,8 @@ public static class FlattestInterpolatorSolver
         var (minNorm, mu) = gram.MinimumNorm();
         var lowerBound = GramSystem.LowerBound(minNorm, problem.P);
         var core = problem.P == 1
-            ? SolveLinearProgram(space, gram, minNorm, mu, settings)
-            : DualNewtonSolver.Solve(space, gram, mu, settings);
+            ? SolveLinearProgram(space, gram, minNorm, mu, settings, progress)
+            : DualNewtonSolver.Solve(space, gram, mu, settings, progress);
         space.ReleaseWorkspace();
         if (reduction is not null)
             core = core with
@@ -68,13 +72,15 @@ public static class FlattestInterpolatorSolver
         PhiRank = reduction.Rank, OutsideRangeNorm = reduction.OutsideRangeNorm, SolveSeconds = clock.Elapsed.TotalSeconds,
     };
 
-    private static CoreSolution SolveLinearProgram(ScaledProblem scaled, GramSystem gram, double[] minNorm, double[] mu, SolverSettings settings)
+    private static CoreSolution SolveLinearProgram(ScaledProblem scaled, GramSystem gram, double[] minNorm, double[] mu, SolverSettings settings,
+        IProgress<SolverProgress>? progress)
     {
         var core = settings.Point == OptimalPoint.Vertex
-            ? InteriorPointLpSolver.Solve(scaled, gram, minNorm, mu, settings, (b, lambda, it, workspace) => VertexCrossover.TryCertify(scaled, b, lambda, it, settings.GapTolerance, workspace))
-            : InteriorPointLpSolver.Solve(scaled, gram, minNorm, mu, settings);
+            ? InteriorPointLpSolver.Solve(scaled, gram, minNorm, mu, settings, progress, (b, lambda, it, workspace) => VertexCrossover.TryCertify(scaled, b, lambda, it, settings.GapTolerance, workspace))
+            : InteriorPointLpSolver.Solve(scaled, gram, minNorm, mu, settings, progress);
         scaled.ReleaseWorkspace();
         if (core.Status != SolverStatus.Solved || core.Point == OptimalPoint.Vertex) return core;
+        progress?.Report(new SolverProgress("crossover"));
         var central = FaceCentering.Refine(scaled, gram.Project(core.Scaled), core.Dual);
         var vertex = VertexCrossover.FindVertex(scaled, central, core.Dual);
         var centralObjective = central.Sum(Math.Abs);

@@ -16,6 +16,7 @@ internal static class InteriorPointLpSolver
     /// free between iterations, for its own n × n work.</param>
     /// <param name="gram">Lends its n × n storage for the normal matrix (<see cref="GramSystem.LendWorkspace"/>).</param>
     public static CoreSolution Solve(ScaledProblem problem, GramSystem gram, double[] minNorm, double[] mu, SolverSettings settings,
+        IProgress<SolverProgress>? progress,
         Func<double[], double[], int, double[], CoreSolution?>? finish = null)
     {
         var n = problem.N;
@@ -67,6 +68,8 @@ internal static class InteriorPointLpSolver
                 break;
             }
             iterations++;
+            progress?.Report(new SolverProgress("interior-point", iterations,
+                Math.Abs(primal - dual) / Math.Max(1, Math.Abs(primal)), primalInfeasibility));
 
             for (var c = 0; c < m; c++) d[c] = u[c] / zu[c] + v[c] / zv[c];
             if (!problem.FactorWeightedGram(d, normal))

@@ -27,23 +27,26 @@ public static class InstanceSolver
     public static InstanceResult Solve(InstanceSpec spec, IDenseKernels kernels) => Solve(Prepare(spec, kernels), kernels);
 
     /// <summary>Solves a prepared instance; what the solver concluded is the solution's status.</summary>
-    public static InstanceResult Solve(InstanceProblem instance, IDenseKernels kernels)
+    /// <param name="progress">Told each stage and solver iteration (<see cref="SolverProgress"/>); null for none.</param>
+    public static InstanceResult Solve(InstanceProblem instance, IDenseKernels kernels, IProgress<SolverProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(kernels);
         var (spec, features, problem) = instance;
         // The diagnostics first: their n × n and m × m products are garbage before the solver builds Ψ and
         // its n × n matrices, so the peak holds only one group (docs/benchmarks.md#memory).
+        progress?.Report(new SolverProgress("diagnostics"));
         var eigenvalues = WeightDiagnostics.GramEigenvalues(features, kernels);
         var unit = NeuronFeatures.UnitRows(spec.InnerWeights);
         var separation = WeightDiagnostics.Separation(unit, kernels);
         ReturnGarbage(features);
-        var solution = WithFlatness(FlattestInterpolatorSolver.Solve(problem, kernels, spec.Solver), features, spec.Weighting);
+        var solution = WithFlatness(FlattestInterpolatorSolver.Solve(problem, kernels, spec.Solver, progress), features, spec.Weighting);
         ReturnGarbage(features);
         var result = new InstanceResult(features, unit, solution, eigenvalues,
             WeightDiagnostics.PhiCondition(eigenvalues, features.SampleCount, features.NeuronCount), separation, null, null);
         if (!solution.Status.HasSolution() || spec.Population is not { } population) return result;
 
+        progress?.Report(new SolverProgress("population-loss"));
         var sigma = spec.Activation;
         return result with
         {
