@@ -9,12 +9,13 @@ namespace FlatLab.Solvers;
 /// </summary>
 public static class SolveMemory
 {
-    /// <summary>Bytes per entry of the n × m feature matrix at the peak of a solve: Φ, Ψ and the
-    /// factorisation's working copies, as measured (docs/benchmarks.md#memory), rounded up.</summary>
-    public const long BytesPerFeatureEntry = 104;
+    /// <summary>Bytes per entry of the n × m feature matrix at the peak of a solve: Φ, Ψ, the scaled copy the
+    /// normal matrix is formed from, and one n × n matrix (4 bytes per entry at m = 2n); measured 31
+    /// (docs/benchmarks.md#memory), rounded up.</summary>
+    public const long BytesPerFeatureEntry = 32;
 
-    /// <summary>Fixed cost of the runtime, the native kernels and the process itself.</summary>
-    public const long BaseBytes = 96L << 20;
+    /// <summary>Fixed cost of the runtime, the native kernels and the process itself (measured about 100 MiB).</summary>
+    public const long BaseBytes = 128L << 20;
 
     /// <summary>The estimated peak of one solve of n samples, m neurons in dimension d.</summary>
     public static long PeakBytes(int n, int m, int d) =>

@@ -11,7 +11,7 @@ public sealed class MemoryRefusalTests
         using var dir = new TempDirectory();
         var instance = dir.File("instance");
         Assert.Equal(0, CliRun.Of("generate", "--d", "5", "--n", "200", "--m", "400", "--out", instance).ExitCode);
-        // 200 × 400 features: the estimate is above 96 MiB of fixed cost plus 80 000 entries.
+        // 200 × 400 features: the estimate is above 128 MiB of fixed cost plus 80 000 entries.
         var peak = SolveMemory.PeakBytes(200, 400, 5);
         Assert.True(peak > 100L << 20);
 
