@@ -7,7 +7,8 @@ namespace FlatLab.Reporting.Io;
 /// Reads a matrix written as plain comma-separated numbers without a header, one row per line,
 /// as <c>numpy.savetxt(f, a, delimiter=',')</c> writes it. Numbers are parsed in the invariant
 /// culture; blank lines and lines starting with <c>#</c> (numpy's header and comment lines) are
-/// skipped. NaN and infinite values are rejected: no computation here has a use for them.
+/// skipped. NaN and infinite values are rejected: no computation here has a use for them. A line longer
+/// than <see cref="BoundedLineReader.MaxLineLength"/> characters is refused before it fills memory.
 /// </summary>
 public static class CsvMatrixReader
 {
@@ -27,7 +28,8 @@ public static class CsvMatrixReader
         var rows = 0;
         var firstLine = 0;
         var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        var lines = new BoundedLineReader(reader, sourceName);
+        while (lines.ReadLine() is { } line)
         {
             lineNumber++;
             var text = line.AsSpan().Trim();
