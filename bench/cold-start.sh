@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Cold start of `flatlab solve`: the same instance (n = 1000, m = 2000, d = 250, ReLU) solved by a new
+# Cold start of `flatlab solve`: the same instance (n = 1000, m = 2000, d = 250, ReLU; or n = N, m = 2N,
+# d = N/4 with a second argument) solved by a new
 # process each time, REPS times each way: the published self-contained ReadyToRun binary
 # (scripts/publish.sh), the framework-dependent build through its launcher, through `dotnet FlatLab.Cli.dll`,
 # and through `dotnet run`. Records each process's wall time and CPU time, and the solve time FlatLab
-# reports itself (solve_seconds). Writes bench/results/cold-start-<date>.md.
-#   bench/cold-start.sh [REPS]     (build first: scripts/setup.sh and scripts/publish.sh)
+# reports itself (solve_seconds). Writes bench/results/cold-start-n<N>-<date>.md.
+#   bench/cold-start.sh [REPS [N]]     (build first: scripts/setup.sh and scripts/publish.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reps="${1:-5}"
+n="${2:-1000}"
+m=$((2 * n))
+d=$((n / 4))
 published="dist/flatlab-linux-x64/flatlab"
 build="src/FlatLab.Cli/bin/Release/net10.0"
 [ -x "$published" ] || { echo "cold-start: $published is missing; run scripts/publish.sh" >&2; exit 2; }
@@ -15,12 +19,12 @@ build="src/FlatLab.Cli/bin/Release/net10.0"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-"$build/flatlab" generate --d 250 --n 1000 --m 2000 --rho 0.5 --seed 1 --out "$work/instance" >/dev/null
+"$build/flatlab" generate --d "$d" --n "$n" --m "$m" --rho 0.5 --seed 1 --out "$work/instance" >/dev/null
 args=(solve --features "$work/instance/X.csv" --labels "$work/instance/y.csv" --inner-weights "$work/instance/W.csv"
       --activation relu --json "$work/out.json")
 
 stamp="$(date -u +%Y%m%d-%H%M)"
-out="bench/results/cold-start-$stamp.md"
+out="bench/results/cold-start-n$n-$stamp.md"
 declare -A ways=(
   [published]="$published"
   [launcher]="$build/flatlab"
@@ -31,7 +35,7 @@ order=(published launcher dll dotnet-run)
 {
   echo "# Cold start of flatlab solve, $(date -u '+%Y-%m-%d %H:%M') UTC"
   echo
-  echo "Instance: \`flatlab generate --d 250 --n 1000 --m 2000 --rho 0.5 --seed 1\` (CSV files, ReLU, p = 1)."
+  echo "Instance: \`flatlab generate --d $d --n $n --m $m --rho 0.5 --seed 1\` (CSV files, ReLU, p = 1)."
   echo "$reps runs each, interleaved; machine: $(nproc) cores, load average at start $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   echo "| way | run | wall s | CPU s (user + sys) | solve_seconds |"
