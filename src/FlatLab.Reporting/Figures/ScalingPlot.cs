@@ -19,7 +19,7 @@ internal static class ScalingPlot
         plot.XLabel("dimension d (n and m proportional)", PanelPlot.LabelSize);
         plot.YLabel("minimum flatness F_min", PanelPlot.LabelSize);
         var palette = new ScottPlot.Palettes.Category10();
-        var shown = fits.Where(f => f.Quantity is "flatness_min" or "reference_flatness_min" && f.Points.Count > 0).ToList();
+        var shown = fits.Where(f => f.Quantity is ScalingAnalysis.FlatnessMin or ScalingAnalysis.ReferenceFlatnessMin && f.Points.Count > 0).ToList();
         var xs = new List<double>();
         var ys = new List<double>();
         for (var i = 0; i < shown.Count; i++)
@@ -48,9 +48,12 @@ internal static class ScalingPlot
 
     private static string Legend(ScalingFit fit)
     {
-        var name = fit.Quantity == "reference_flatness_min" ? "Theorem 4 reference" : $"ρ = {fit.Rho.ToString("0.###", CultureInfo.InvariantCulture)}";
+        var name = fit.Quantity == ScalingAnalysis.ReferenceFlatnessMin ? "Theorem 4 reference" : $"ρ = {fit.Rho.ToString("0.###", CultureInfo.InvariantCulture)}";
         if (fit.Fit is not { } f) return name;
-        var slope = string.Create(CultureInfo.InvariantCulture, $"{name}: slope {f.Slope:0.00} [{f.Lower95:0.00}, {f.Upper95:0.00}]");
+        var e = fit.Slope;
+        var slope = e.HasInterval
+            ? string.Create(CultureInfo.InvariantCulture, $"{name}: slope {f.Slope:0.00} [{e.Lower:0.00}, {e.Upper:0.00}]")
+            : string.Create(CultureInfo.InvariantCulture, $"{name}: slope {f.Slope:0.00}");
         return double.IsNaN(fit.Predicted) ? slope : string.Create(CultureInfo.InvariantCulture, $"{slope}, theory {fit.Predicted:0.00}");
     }
 }

@@ -25,9 +25,9 @@ public sealed class RunArtifacts
             ? new Dictionary<string, string>()
             : spec.AllPanels.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First().Title);
         Statistics = SweepAnalysis.Summarize(rows);
-        Scaling = spec is { Scaling.Length: > 0 } ? ScalingAnalysis.Fit(spec, rows) : [];
-        _figures = new Lazy<IReadOnlyList<RenderedFigure>>(() => FigureSet.Render(Rows, Titles, Scaling));
         StatisticsSettings = statistics;
+        Scaling = spec is { Scaling.Length: > 0 } ? ScalingAnalysis.Fit(spec, rows, statistics) : [];
+        _figures = new Lazy<IReadOnlyList<RenderedFigure>>(() => FigureSet.Render(Rows, Titles, Scaling));
         _bootstrap = new Lazy<IReadOnlyList<PanelStatistics>>(() =>
             [.. SeedClusterBootstrap.AnalyzeSweep(Rows, StatisticsSettings), .. OptimizerStatistics.AnalyzeSweep(Rows, Spec, StatisticsSettings)]);
     }

@@ -149,21 +149,27 @@ public sealed partial record RunSummary(string SpecName, string Counts, string E
     private static SummarySection ScalingSection(IReadOnlyList<ScalingFit> fits) =>
         new("Scaling studies", 2,
         [
-            "Log-log least-squares slopes in d of seed-averaged quantities (n ∝ d, m ∝ n), with 95% intervals; " +
-            "`separation` is F_min at the smallest ρ over F_min at the largest. Theory: docs/theory.md §7.",
+            "Log-log least-squares slopes in d of seed-averaged quantities (n ∝ d, m ∝ n), each with its seed-cluster " +
+            "bootstrap percentile interval (seeds resampled, the same picks at every d). `separation_reference` is F_min at " +
+            "the smallest ρ over the Theorem 4 reference's F_min of the same seed, `separation_search` over the flattest " +
+            "converged search of the same seed. Claims and the verdict rule: docs/theory.md §7.",
         ])
         {
-            Table = new SummaryTable(["study", "ρ", "quantity", "points", "slope", "95% interval", "R²", "predicted"],
+            Table = new SummaryTable(["study", "ρ", "quantity", "points", "seeds", "slope", "interval", "predicted", "claim", "verdict"],
                 fits.Select(f => (IReadOnlyList<SummaryCell>)
                 [
                     SummaryCell.Plain(f.Series),
                     new(double.IsNaN(f.Rho) ? "–" : f.Rho.ToString("0.###", CultureInfo.InvariantCulture)),
                     SummaryCell.Plain(f.Quantity),
                     new(ReportFormat.Int(f.Points.Count)),
+                    new(ReportFormat.Int(f.Slope.Seeds)),
                     new(Short(f.Fit?.Slope)),
-                    new(f.Fit is { } r ? string.Create(CultureInfo.InvariantCulture, $"[{r.Lower95:0.000}, {r.Upper95:0.000}]") : "–"),
-                    new(Short(f.Fit?.RSquared)),
+                    new(f.Slope.HasInterval
+                        ? string.Create(CultureInfo.InvariantCulture, $"[{f.Slope.Lower:0.000}, {f.Slope.Upper:0.000}] ({Percent(f.Slope.Level)})")
+                        : "–"),
                     new(Short(double.IsNaN(f.Predicted) ? null : f.Predicted)),
+                    SummaryCell.Plain(f.Verdict?.Claim.ToSnakeCase() ?? "–"),
+                    SummaryCell.Plain(f.Verdict?.Status.ToSnakeCase() ?? "–"),
                 ]).ToList()),
         };
 

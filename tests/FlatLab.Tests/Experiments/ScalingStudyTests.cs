@@ -39,9 +39,9 @@ public sealed class ScalingStudyTests
     }
 
     [Fact]
-    public void GivenRowsFollowingKnownPowerLaws_WhenFitted_ThenTheSlopesAreRecoveredAndTheSeparationIsTheirRatio()
+    public void GivenRowsFollowingKnownPowerLaws_WhenFitted_ThenTheSlopesAreRecoveredAndTheSeparationIsTheRatioToTheReference()
     {
-        // F_min = 3 d^0.5 at ρ = 0.9 and 5 d^0.8 at ρ = 0.1; separation = (5/3) d^0.3; the reference 2 d^0.5.
+        // F_min = 3 d^0.5 at ρ = 0.9 and 5 d^0.8 at ρ = 0.1; the reference 2 d^0.5; separation = F(0.1)/F_ref = 2.5 d^0.3.
         var spec = SweepSpecJson.Parse(SpecText);
         var rows = SweepCase.Expand(spec).Select(c => Row(c, c.Rho == 0.1 ? 5 * Math.Pow(c.Panel.D, 0.8) : 3 * Math.Pow(c.Panel.D, 0.5),
             0.2 * Math.Pow(c.Panel.D, -1), 2 * Math.Sqrt(c.Panel.D))).ToList();
@@ -53,10 +53,17 @@ public sealed class ScalingStudyTests
         Assert.Equal(0.8, Slope("flatness_min", 0.1), 1e-12);
         Assert.Equal(0.5, Slope("flatness_min", 0.9), 1e-12);
         Assert.Equal(-1.0, Slope("excess_loss", 0.9), 1e-12);
-        Assert.Equal(0.3, Slope("separation", double.NaN), 1e-12);
+        Assert.Equal(0.3, Slope("separation_reference", 0.1), 1e-12);
+        Assert.DoesNotContain(fits, f => f.Quantity == "separation_search"); // no searches in this sweep
         var reference = fits.Single(f => f.Quantity == "reference_flatness_min");
         Assert.Equal(0.5, reference.Fit!.Slope, 1e-12);
-        Assert.Equal(0.5, reference.Predicted); // 1/(k+1) for ReLU
+        Assert.Equal(0.5, reference.Predicted, 1e-12); // exactly 1/2 for ReLU at any d (docs/theory.md §7)
+        Assert.Equal(0.5, reference.AsymptoticExponent);
+        // Every seed alike: the bootstrap interval collapses on the slope, but two seeds decide nothing.
+        Assert.Equal(0.5, reference.Slope.Lower, 1e-12);
+        Assert.Equal(0.5, reference.Slope.Upper, 1e-12);
+        Assert.Equal(2, reference.Slope.Seeds);
+        Assert.Equal(ClaimStatus.Inconclusive, reference.Verdict!.Status);
     }
 
     [Fact]

@@ -18,6 +18,10 @@ public enum ClaimKind
     FeatureLearningCloserToFlattest,
     /// <summary>Optimizer runs: across the interpolating networks of every run, flatter goes with better generalization.</summary>
     FlatnessOrdersOptimizers,
+    /// <summary>A scaling law's exponent in d is the one the theory predicts (docs/theory.md §7).</summary>
+    ExponentMatchesPrediction,
+    /// <summary>A quantity grows with d: its exponent is positive (docs/theory.md §7).</summary>
+    GrowsWithDimension,
 }
 
 public static class ClaimKindExtensions
@@ -32,6 +36,8 @@ public static class ClaimKindExtensions
         ClaimKind.BetterThanTrivial => "better_than_trivial",
         ClaimKind.FeatureLearningCloserToFlattest => "feature_learning_closer_to_flattest",
         ClaimKind.FlatnessOrdersOptimizers => "flatness_orders_optimizers",
+        ClaimKind.ExponentMatchesPrediction => "exponent_matches_prediction",
+        ClaimKind.GrowsWithDimension => "grows_with_dimension",
         _ => throw new ArgumentOutOfRangeException(nameof(claim), claim, null),
     };
 }

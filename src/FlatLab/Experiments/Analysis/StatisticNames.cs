@@ -41,4 +41,6 @@ public static class StatisticNames
 
     /// <summary>Optimizer runs: Spearman of alignment_over_random and flatness_over_search over the interpolating runs.</summary>
     public const string AlignmentClosenessSpearman = "alignment_closeness_spearman";
+    /// <summary>The least-squares exponent of a scaling law in d (docs/theory.md §7).</summary>
+    public const string Slope = "slope";
 }

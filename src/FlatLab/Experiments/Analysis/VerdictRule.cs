@@ -47,6 +47,7 @@ public static class VerdictRule
         ClaimKind.BetterThanTrivial => (StatisticNames.LossOverTrivial, false),
         ClaimKind.FeatureLearningCloserToFlattest => (StatisticNames.ClosenessRatio, false),
         ClaimKind.FlatnessOrdersOptimizers => (StatisticNames.Spearman, false),
+        ClaimKind.ExponentMatchesPrediction or ClaimKind.GrowsWithDimension => (StatisticNames.Slope, false),
         _ => throw new ArgumentOutOfRangeException(nameof(claim), claim, null),
     };
 
@@ -88,10 +89,53 @@ public static class VerdictRule
             ClaimKind.BetterThanTrivial => Below(lo, hi, TrivialRatio),
             ClaimKind.FeatureLearningCloserToFlattest => Below(lo, hi, ClosenessRatio),
             ClaimKind.FlatnessOrdersOptimizers => Above(lo, hi, LinkThreshold),
+            ClaimKind.GrowsWithDimension => Above(lo, hi, 0),
+            ClaimKind.ExponentMatchesPrediction => throw new ArgumentException(
+                "The exponent claim needs the predicted exponent: use JudgeExponent.", nameof(claim)),
             _ => throw new ArgumentOutOfRangeException(nameof(claim), claim, null),
         };
         return new(claim, estimate, status, $"{what}: {reason}");
     }
+
+    /// <summary>
+    /// The claim that a scaling law's exponent is <paramref name="predicted"/> (≠ 0), from the slope's interval:
+    /// holds when the interval contains the prediction and not 0; fails when it excludes the prediction;
+    /// inconclusive when it contains both 0 and the prediction (the data cannot tell the law from no growth),
+    /// is undefined, or rests on fewer than <see cref="MinimumSeeds"/> seeds (docs/theory.md §7.1).
+    /// </summary>
+    public static ClaimVerdict JudgeExponent(StatisticEstimate slope, double predicted)
+    {
+        ArgumentNullException.ThrowIfNull(slope);
+        if (!double.IsFinite(predicted) || predicted == 0)
+            throw new ArgumentException($"The predicted exponent must be finite and non-zero, got {F(predicted)}.", nameof(predicted));
+        var claim = ClaimKind.ExponentMatchesPrediction;
+        if (slope.Statistic != StatisticNames.Slope)
+            throw new ArgumentException($"Claim {claim.ToSnakeCase()} is judged on {StatisticNames.Slope}, not on {slope.Statistic}.", nameof(slope));
+        var what = Describe(slope) + $", predicted {F(predicted)}";
+        if (Undecidable(slope, what) is { } reason) return new(claim, slope, ClaimStatus.Inconclusive, reason);
+        var (lo, hi) = (slope.Lower, slope.Upper);
+        var containsPrediction = lo <= predicted && predicted <= hi;
+        var containsZero = lo <= 0 && 0 <= hi;
+        var (status, text) = !containsPrediction ? (ClaimStatus.Fails, $"the interval excludes {F(predicted)}")
+            : containsZero ? (ClaimStatus.Inconclusive, $"the interval contains both 0 and {F(predicted)}")
+            : (ClaimStatus.Holds, $"the interval contains {F(predicted)} and excludes 0");
+        return new(claim, slope, status, $"{what}: {text}");
+    }
+
+    /// <summary>
+    /// The claim that a quantity grows with d: holds when the slope's whole interval is above 0, fails when it is
+    /// below 0, inconclusive otherwise (docs/theory.md §7.1).
+    /// </summary>
+    public static ClaimVerdict JudgeGrowth(StatisticEstimate slope)
+    {
+        ArgumentNullException.ThrowIfNull(slope);
+        return Judge(ClaimKind.GrowsWithDimension, slope);
+    }
+
+    private static string? Undecidable(StatisticEstimate e, string what) =>
+        e.Seeds < MinimumSeeds ? $"{what}: only {e.Seeds} seeds (fewer than {MinimumSeeds}), too few for the interval to mean anything"
+        : !e.HasInterval ? $"{what}: the interval is undefined"
+        : null;
 
     /// <summary>The claim is "the statistic exceeds τ".</summary>
     private static (ClaimStatus, string) Above(double lo, double hi, double tau) =>
