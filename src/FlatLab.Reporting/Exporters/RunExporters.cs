@@ -7,7 +7,7 @@ public static class RunExporters
     public static IReadOnlyList<IRunExporter> Report { get; } =
     [
         new ResultsCsvExporter(), new ResultsParquetExporter(), new TrajectoryExporter(), new ManifestExporter(),
-        new FigureExporter(), new ScalingExporter(), new StatsExporter(), new MarkdownExporter(), new HtmlExporter(),
+        new FigureExporter(), new ScalingExporter(), new StatsExporter(), new SearchClaimsExporter(), new MarkdownExporter(), new HtmlExporter(),
     ];
 
     /// <summary>A shard's: its rows are part of a sweep, whose report the merge writes; the shard records how it ran.</summary>

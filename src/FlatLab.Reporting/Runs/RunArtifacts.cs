@@ -15,6 +15,7 @@ public sealed class RunArtifacts
 {
     private readonly Lazy<IReadOnlyList<RenderedFigure>> _figures;
     private readonly Lazy<IReadOnlyList<PanelStatistics>> _bootstrap;
+    private readonly Lazy<IReadOnlyList<PanelStatistics>> _searchClaims;
 
     private RunArtifacts(SweepSpec? spec, IReadOnlyList<CaseResult> rows, RunManifest? manifest, StatisticsSettings statistics)
     {
@@ -30,6 +31,7 @@ public sealed class RunArtifacts
         _figures = new Lazy<IReadOnlyList<RenderedFigure>>(() => FigureSet.Render(Rows, Titles, Scaling));
         _bootstrap = new Lazy<IReadOnlyList<PanelStatistics>>(() =>
             [.. SeedClusterBootstrap.AnalyzeSweep(Rows, StatisticsSettings), .. OptimizerStatistics.AnalyzeSweep(Rows, Spec, StatisticsSettings)]);
+        _searchClaims = new Lazy<IReadOnlyList<PanelStatistics>>(() => SearchClaimAnalysis.Analyze(Rows, StatisticsSettings));
     }
 
     /// <param name="spec">The run's spec; null when only a results table is at hand (no titles, no scaling fits).</param>
@@ -68,6 +70,9 @@ public sealed class RunArtifacts
     /// <summary>Per panel: the bootstrap intervals and the verdicts (docs/statistics.md), computed on first use; the ρ
     /// statistics first, then those of the optimizer runs (figure <see cref="OptimizerStatistics.Figure"/>).</summary>
     public IReadOnlyList<PanelStatistics> BootstrapStatistics => _bootstrap.Value;
+
+    /// <summary>Per panel with searches: the claims its flattest converged searches decide (docs/theory.md §9); empty without searches.</summary>
+    public IReadOnlyList<PanelStatistics> SearchClaims => _searchClaims.Value;
 
     /// <summary>Every figure of the run (<see cref="FigureSet.Render"/>), rendered on first use.</summary>
     public IReadOnlyList<RenderedFigure> Figures => _figures.Value;

@@ -52,6 +52,7 @@ public sealed partial record RunSummary(string SpecName, string Counts, string E
             sections.Add(VerdictSection(run));
         }
         if (run.Scaling.Count > 0) sections.Add(ScalingSection(run.Scaling));
+        if (run.SearchClaims.Count > 0) sections.Add(SearchClaimSection(run));
         sections.Add(FailureSection(statistics));
         if (run.Manifest is { } manifest)
             sections.Add(new SummarySection("Manifest", 2, [])
@@ -171,6 +172,31 @@ public sealed partial record RunSummary(string SpecName, string Counts, string E
                     SummaryCell.Plain(f.Verdict?.Claim.ToSnakeCase() ?? "–"),
                     SummaryCell.Plain(f.Verdict?.Status.ToSnakeCase() ?? "–"),
                 ]).ToList()),
+        };
+
+    private static SummarySection SearchClaimSection(RunArtifacts run) =>
+        new("Search claims", 2,
+        [
+            "Per seed, the flattest of its converged searches (all starts) stands for the flattest interpolator over (a, W); capped " +
+            "or failed searches are left out (rows: search rows, failed: not converged; seeds: seeds with a converged search). " +
+            "search_over_best_rho: its F_min over the seed's flattest ρ construction; search_loss_over_trivial: its loss over signal " +
+            "power + noise; search_bias_share: its bias share. Means over seeds with seed-bootstrap intervals; the rule and thresholds: " +
+            string.Create(CultureInfo.InvariantCulture,
+                $"docs/theory.md §9 (flatter below 1, better than trivial below 1, bias-free below {VerdictRule.BiasFreeShare}; at least {VerdictRule.MinimumSeeds} seeds)."),
+        ])
+        {
+            Table = new SummaryTable(["panel", "searches", "not converged", "claim", "estimate", "interval", "seeds", "verdict"],
+                run.SearchClaims.SelectMany(p => p.Verdicts.Select(v => (IReadOnlyList<SummaryCell>)
+                [
+                    SummaryCell.Named(p.Panel, run.Titles.TryGetValue(p.Panel, out var t) ? t : ""),
+                    new(ReportFormat.Int(p.Total)),
+                    new(ReportFormat.Int(p.Failed)),
+                    SummaryCell.Plain(v.Claim.ToSnakeCase()),
+                    new(ReportFormat.Number(v.Statistic.Point)),
+                    new(v.Statistic.HasInterval ? $"[{ReportFormat.Number(v.Statistic.Lower)}, {ReportFormat.Number(v.Statistic.Upper)}]" : "–"),
+                    new(ReportFormat.Int(v.Statistic.Seeds)),
+                    SummaryCell.Plain(v.Status.ToSnakeCase()),
+                ])).ToList()),
         };
 
     /// <summary>What was run, in one table: the spec in brief, the counts, when and how long, and which build with

@@ -51,14 +51,30 @@ public static class BiasAugmentation
         return (w, b);
     }
 
-    /// <summary>The mean over neurons of |b_j| / ‖(w_j, b_j)‖ for W̃ = (W, b): how much of each direction is bias.</summary>
-    public static double Share(Matrix<double> wTilde)
+    /// <summary>
+    /// How much of the network's directions is bias, counting each neuron by its output scale: the mean of
+    /// |b_j| / ‖(w_j, b_j)‖ weighted by |a_j| ‖(w_j, b_j)‖ᵏ (invariant under the rescaling symmetry). A neuron with
+    /// a_j = 0 is not part of the network function and does not count: a p = 1 flattest interpolator uses at most n
+    /// of its m neurons, and the unused ones keep whatever bias they were drawn with (docs/theory.md §5).
+    /// NaN when every neuron has a_j = 0.
+    /// </summary>
+    public static double Share(Matrix<double> wTilde, IReadOnlyList<double> outerWeights, int k)
     {
+        ArgumentNullException.ThrowIfNull(wTilde);
+        ArgumentNullException.ThrowIfNull(outerWeights);
+        if (outerWeights.Count != wTilde.RowCount)
+            throw new ArgumentException($"W̃ has {wTilde.RowCount} rows but a has {outerWeights.Count} entries.", nameof(outerWeights));
+        if (k < 1) throw new ArgumentException($"The degree k must be >= 1, got {k}.", nameof(k));
         var last = wTilde.ColumnCount - 1;
-        return Enumerable.Range(0, wTilde.RowCount).Average(j =>
+        double weighted = 0, total = 0;
+        for (var j = 0; j < wTilde.RowCount; j++)
         {
             var norm = wTilde.Row(j).L2Norm();
-            return norm > 0 ? Math.Abs(wTilde[j, last]) / norm : 0;
-        });
+            if (!(norm > 0) || outerWeights[j] == 0) continue;
+            var scale = Math.Abs(outerWeights[j]) * Math.Pow(norm, k);
+            weighted += scale * Math.Abs(wTilde[j, last]) / norm;
+            total += scale;
+        }
+        return total > 0 ? weighted / total : double.NaN;
     }
 }

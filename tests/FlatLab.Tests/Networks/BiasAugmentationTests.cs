@@ -206,4 +206,23 @@ public sealed class BiasAugmentationTests
             for (var c = 0; c < d; c++) Assert.Equal(current.W[j, c], w[j, c], 1e-5 * Math.Abs(current.W[j, c]) + 1e-12);
         }
     }
+
+    [Fact]
+    public void GivenNeuronsWithAndWithoutOuterWeight_WhenTheBiasShareIsTaken_ThenOnlyUsedNeuronsCountByTheirOutputScale()
+    {
+        // Rows (3, 4) share 0.8 with norm 5, (1, 0) share 0, (0, 2) share 1 but a = 0. With k = 1 the weights are
+        // |a| ‖w̃‖: 0.5·5 = 2.5 and 2·1 = 2, so the share is (2.5·0.8 + 2·0) / 4.5 = 4/9.
+        var w = Matrix<double>.Build.DenseOfArray(new double[,] { { 3, 4 }, { 1, 0 }, { 0, 2 } });
+        double[] a = [0.5, -2, 0];
+
+        Assert.Equal(4.0 / 9, BiasAugmentation.Share(w, a, 1), 1e-15);
+        // k = 2 weighs by ‖w̃‖²: 0.5·25 = 12.5 and 2: (12.5·0.8) / 14.5.
+        Assert.Equal(10 / 14.5, BiasAugmentation.Share(w, a, 2), 1e-15);
+        // Rescaling a neuron (w̃ → t w̃, a → t^{-k} a) changes nothing.
+        var scaled = w.Clone();
+        scaled.SetRow(0, scaled.Row(0) * 3);
+        Assert.Equal(4.0 / 9, BiasAugmentation.Share(scaled, [0.5 / 3, -2, 0], 1), 1e-15);
+        Assert.True(double.IsNaN(BiasAugmentation.Share(w, [0.0, 0, 0], 1)));
+        Assert.Throws<ArgumentException>(() => BiasAugmentation.Share(w, [1.0, 2], 1));
+    }
 }

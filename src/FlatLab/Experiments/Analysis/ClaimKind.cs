@@ -22,6 +22,12 @@ public enum ClaimKind
     ExponentMatchesPrediction,
     /// <summary>A quantity grows with d: its exponent is positive (docs/theory.md §7).</summary>
     GrowsWithDimension,
+    /// <summary>The flattest converged search is flatter than every ρ construction of its seed (docs/theory.md §9).</summary>
+    FlatterThanConstructions,
+    /// <summary>The flattest converged search does better than predicting 0 (docs/theory.md §9).</summary>
+    SearchBetterThanTrivial,
+    /// <summary>The flattest converged search's directions carry (almost) no bias: the paper's Appendix D.6 (docs/theory.md §9).</summary>
+    BiasVanishes,
 }
 
 public static class ClaimKindExtensions
@@ -38,6 +44,9 @@ public static class ClaimKindExtensions
         ClaimKind.FlatnessOrdersOptimizers => "flatness_orders_optimizers",
         ClaimKind.ExponentMatchesPrediction => "exponent_matches_prediction",
         ClaimKind.GrowsWithDimension => "grows_with_dimension",
+        ClaimKind.FlatterThanConstructions => "flatter_than_constructions",
+        ClaimKind.SearchBetterThanTrivial => "search_better_than_trivial",
+        ClaimKind.BiasVanishes => "bias_vanishes",
         _ => throw new ArgumentOutOfRangeException(nameof(claim), claim, null),
     };
 }

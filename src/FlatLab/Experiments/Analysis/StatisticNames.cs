@@ -43,4 +43,13 @@ public static class StatisticNames
     public const string AlignmentClosenessSpearman = "alignment_closeness_spearman";
     /// <summary>The least-squares exponent of a scaling law in d (docs/theory.md §7).</summary>
     public const string Slope = "slope";
+
+    /// <summary>Per seed, the flattest converged search's F_min over the smallest F_min of the seed's ρ constructions; mean over seeds.</summary>
+    public const string SearchOverBestRho = "search_over_best_rho";
+
+    /// <summary>Per seed, the flattest converged search's population loss over signal power + noise variance; mean over seeds.</summary>
+    public const string SearchLossOverTrivial = "search_loss_over_trivial";
+
+    /// <summary>Per seed, the flattest converged search's bias share (docs/theory.md §5); mean over seeds.</summary>
+    public const string SearchBiasShare = "search_bias_share";
 }

@@ -25,6 +25,9 @@ public static class VerdictRule
     /// <summary>L(ρ*) over the trivial predictor's loss below which the flattest interpolator beats predicting 0.</summary>
     public const double TrivialRatio = 1.0;
 
+    /// <summary>The flattest converged search's mean bias share below which its directions count as bias-free (docs/theory.md §9).</summary>
+    public const double BiasFreeShare = 0.05;
+
     /// <summary>F_min/F_search of feature-learning runs over that of lazy runs below which feature learning ends closer to the flattest interpolator.</summary>
     public const double ClosenessRatio = 1.0;
 
@@ -48,6 +51,9 @@ public static class VerdictRule
         ClaimKind.FeatureLearningCloserToFlattest => (StatisticNames.ClosenessRatio, false),
         ClaimKind.FlatnessOrdersOptimizers => (StatisticNames.Spearman, false),
         ClaimKind.ExponentMatchesPrediction or ClaimKind.GrowsWithDimension => (StatisticNames.Slope, false),
+        ClaimKind.FlatterThanConstructions => (StatisticNames.SearchOverBestRho, false),
+        ClaimKind.SearchBetterThanTrivial => (StatisticNames.SearchLossOverTrivial, false),
+        ClaimKind.BiasVanishes => (StatisticNames.SearchBiasShare, false),
         _ => throw new ArgumentOutOfRangeException(nameof(claim), claim, null),
     };
 
@@ -90,6 +96,9 @@ public static class VerdictRule
             ClaimKind.FeatureLearningCloserToFlattest => Below(lo, hi, ClosenessRatio),
             ClaimKind.FlatnessOrdersOptimizers => Above(lo, hi, LinkThreshold),
             ClaimKind.GrowsWithDimension => Above(lo, hi, 0),
+            ClaimKind.FlatterThanConstructions => Below(lo, hi, 1),
+            ClaimKind.SearchBetterThanTrivial => Below(lo, hi, TrivialRatio),
+            ClaimKind.BiasVanishes => Below(lo, hi, BiasFreeShare),
             ClaimKind.ExponentMatchesPrediction => throw new ArgumentException(
                 "The exponent claim needs the predicted exponent: use JudgeExponent.", nameof(claim)),
             _ => throw new ArgumentOutOfRangeException(nameof(claim), claim, null),

@@ -135,7 +135,7 @@ public sealed record CaseResult
     public double TopDecileShare { get; init; } = double.NaN;
     [ResultColumn("F_min of the Theorem 4 reference interpolator on the same data (for a `search`, on the network's inputs, zero biases), when it interpolates (noiseless links equal to the activation); NaN otherwise.")]
     public double ReferenceFlatnessMin { get; init; } = double.NaN;
-    [ResultColumn("Networks with biases: mean over neurons of |b_j| / ‖(w_j, b_j)‖ (the paper's Appendix D.6: the flattest interpolator on Gaussian data has zero bias); NaN without biases.")]
+    [ResultColumn("Networks with biases: the mean of |b_j| / ‖(w_j, b_j)‖ over the neurons, weighted by |a_j| ‖(w_j, b_j)‖ᵏ (neurons with a_j = 0 do not count; docs/theory.md §5; the paper's Appendix D.6: the flattest interpolator on Gaussian data has zero bias); NaN without biases or without a solution.")]
     public double BiasShare { get; init; } = double.NaN;
 
     // Optimizer runs and searches (NaN / 0 for ρ cases); docs/optimizers.md.

@@ -14,6 +14,6 @@ public sealed record TrajectoryPoint(
     [property: ResultColumn("Population loss of the network.", Unit = "label units²")] double PopulationLoss,
     [property: ResultColumn("Population loss of the flattest interpolator for its directions.", Unit = "label units²")] double FlattestPopulationLoss)
 {
-    [ResultColumn("Networks with biases: mean |b_j| / ‖(w_j, b_j)‖ at that point; NaN otherwise.")]
+    [ResultColumn("Networks with biases: mean |b_j| / ‖(w_j, b_j)‖ weighted by |a_j| ‖(w_j, b_j)‖ᵏ at that point (as `bias_share` of the results table); NaN otherwise.")]
     public double BiasShare { get; init; } = double.NaN;
 }

@@ -71,7 +71,7 @@ public sealed record RhoCase : SweepCase
             // The expectations of S_j and T_j are Gaussian, bias-free ones.
             SDeviationMax = panel.IsGaussianBiasFree ? theory.MaxSDeviation : double.NaN,
             TDeviationMax = panel.IsGaussianBiasFree ? theory.MaxTDeviation : double.NaN,
-            BiasShare = panel.Bias ? BiasAugmentation.Share(w) : double.NaN,
+            BiasShare = panel.Bias && solution.Status.HasSolution() ? BiasAugmentation.Share(w, solution.OuterWeights, sigma.K) : double.NaN,
             ParticipationRatio = theory.ParticipationRatio,
             TopDecileShare = theory.TopDecileShare,
             ReferenceFlatnessMin = reference is { Interpolates: true } ? reference.FlatnessMin : double.NaN,

@@ -67,7 +67,7 @@ public sealed record SearchCase : SweepCase
             loss = population.Compute(step.Directions, step.OuterWeights, sigma, kernels, random.Fork($"population/{step.Iteration}"));
             // Alignment concerns the weight part; with biases, (w_j, b_j) is split first.
             var weights = panel.Bias ? BiasAugmentation.Split(step.Directions).W : step.Directions;
-            if (panel.Bias) biasShare = BiasAugmentation.Share(step.Directions);
+            if (panel.Bias) biasShare = BiasAugmentation.Share(step.Directions, step.OuterWeights, sigma.K);
             var aligned = Alignment.Compute(model.Directions, weights, step.OuterWeights, sigma);
             (alignment, median) = (aligned.Mean, aligned.Median);
             points.Add(new TrajectoryPoint(step.Iteration, 0, double.NaN, step.FlatnessMin, step.FlatnessMin, aligned.Mean, loss.Loss, loss.Loss)

@@ -17,6 +17,7 @@ public sealed class RunFolder
     public const string ManifestFileName = "manifest.json";
     public const string ScalingFileName = "scaling.csv";
     public const string StatsFileName = "stats.csv";
+    public const string SearchClaimsFileName = "search_claims.csv";
     public const string SummaryFileName = "summary.md";
     public const string ReportFileName = "report.html";
     public const string FiguresFolderName = "figures";
@@ -47,6 +48,7 @@ public sealed class RunFolder
     public string ManifestPath => PathOf(ManifestFileName);
     public string ScalingPath => PathOf(ScalingFileName);
     public string StatsPath => PathOf(StatsFileName);
+    public string SearchClaimsPath => PathOf(SearchClaimsFileName);
     public string SummaryPath => PathOf(SummaryFileName);
     public string ReportPath => PathOf(ReportFileName);
     public string FiguresPath => PathOf(FiguresFolderName);

@@ -11,7 +11,7 @@ namespace FlatLab.Experiments.Specs;
 internal static class SpecJsonStructure
 {
     /// <summary>Top-level lists where [] says "none of these", as spec.json writes them (docs/sweeps.md).</summary>
-    private static readonly HashSet<string> MayBeEmpty = new(StringComparer.Ordinal) { "scaling", "optimizers", "searches" };
+    private static readonly HashSet<string> MayBeEmpty = new(StringComparer.Ordinal) { "panels", "scaling", "optimizers", "searches" };
 
     private sealed class Frame(bool isArray)
     {
