@@ -14,7 +14,7 @@ namespace FlatLab.Cli.Commands;
 internal sealed class SweepSettings : SpecSettings<SweepCommandSpec>
 {
     [CommandOption("--preset <NAME>")]
-    [Description("A built-in sweep: paper, fig2, fig3, fig4, atlas, smoke, optimizers or theory (flatlab presets lists them).")]
+    [Description("A built-in sweep: paper, fig2, fig3, fig4, atlas, smoke, optimizers, theory or theory-beyond (flatlab presets lists them).")]
     public string? Preset { get; init; }
 
     [CommandOption("--spec <FILE>")]
