@@ -20,7 +20,7 @@ public sealed class StatsExporter : IRunExporter
     public string Name => RunFolder.StatsFileName;
 
     public IReadOnlyList<string> Export(RunArtifacts run, RunFolder folder) =>
-        [folder.WriteText(RunFolder.StatsFileName, Csv(run.BootstrapStatistics, run.StatisticsSettings.Seed))];
+        [folder.WriteText(RunFolder.StatsFileName, Csv(run.BootstrapStatistics.Concat(run.SearchStatistics).ToList(), run.StatisticsSettings.Seed))];
 
     /// <summary>The table: one row per panel × statistic × range, repeated once per claim judged on it.</summary>
     /// <param name="bootstrapSeed">The seed of the resampling (StatisticsSettings.Seed), repeated on every line; empty when null.</param>

@@ -16,6 +16,7 @@ public sealed class RunArtifacts
     private readonly Lazy<IReadOnlyList<RenderedFigure>> _figures;
     private readonly Lazy<IReadOnlyList<PanelStatistics>> _bootstrap;
     private readonly Lazy<IReadOnlyList<PanelStatistics>> _searchClaims;
+    private readonly Lazy<IReadOnlyList<PanelStatistics>> _searches;
 
     private RunArtifacts(SweepSpec? spec, IReadOnlyList<CaseResult> rows, RunManifest? manifest, StatisticsSettings statistics)
     {
@@ -32,6 +33,7 @@ public sealed class RunArtifacts
         _bootstrap = new Lazy<IReadOnlyList<PanelStatistics>>(() =>
             [.. SeedClusterBootstrap.AnalyzeSweep(Rows, StatisticsSettings), .. OptimizerStatistics.AnalyzeSweep(Rows, Spec, StatisticsSettings)]);
         _searchClaims = new Lazy<IReadOnlyList<PanelStatistics>>(() => SearchClaimAnalysis.Analyze(Rows, StatisticsSettings));
+        _searches = new Lazy<IReadOnlyList<PanelStatistics>>(() => SearchBootstrap.AnalyzeSweep(Rows, StatisticsSettings));
     }
 
     /// <param name="spec">The run's spec; null when only a results table is at hand (no titles, no scaling fits).</param>
@@ -73,6 +75,9 @@ public sealed class RunArtifacts
 
     /// <summary>Per panel with searches: the claims its flattest converged searches decide (docs/theory.md §9); empty without searches.</summary>
     public IReadOnlyList<PanelStatistics> SearchClaims => _searchClaims.Value;
+    /// <summary>Per panel with searches: the flattest converged search against the ρ family, the trivial predictor and the
+    /// reference, with bootstrap intervals and verdicts (<see cref="SearchBootstrap"/>); empty without searches.</summary>
+    public IReadOnlyList<PanelStatistics> SearchStatistics => _searches.Value;
 
     /// <summary>Every figure of the run (<see cref="FigureSet.Render"/>), rendered on first use.</summary>
     public IReadOnlyList<RenderedFigure> Figures => _figures.Value;

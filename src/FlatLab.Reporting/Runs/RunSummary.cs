@@ -51,6 +51,7 @@ public sealed partial record RunSummary(string SpecName, string Counts, string E
             sections.Add(IntervalSection(run));
             sections.Add(VerdictSection(run));
         }
+        if (run.SearchStatistics.Count > 0) sections.Add(SearchSection(run));
         if (run.Scaling.Count > 0) sections.Add(ScalingSection(run.Scaling));
         if (run.SearchClaims.Count > 0) sections.Add(SearchClaimSection(run));
         sections.Add(FailureSection(statistics));
@@ -142,6 +143,35 @@ public sealed partial record RunSummary(string SpecName, string Counts, string E
                     SummaryCell.Plain(v.Claim.ToSnakeCase()),
                     SummaryCell.Plain(v.Status.ToSnakeCase()),
                     SummaryCell.Plain(v.Text),
+                ])).ToList()),
+        };
+
+    private static SummarySection SearchSection(RunArtifacts run) =>
+        new("Searches: the flattest interpolator found (Theorem 3)", 2,
+        [
+            "Per seed, the flattest interpolator found is the converged search with the smallest F_min (searches that hit their cap " +
+            "or failed a step never stand for it); its population loss is compared, as ratios of seed means, with the best loss of " +
+            "the seed's ρ rows, with the trivial predictor's (signal power + noise variance) and with the reference's (the Theorem 4 " +
+            "network, or with noisy labels the noisy-label reference). Intervals resample seeds as above; search_converged_share " +
+            "counts searches (rows) and converged ones (failed = the rest). " +
+            string.Create(CultureInfo.InvariantCulture,
+                $"Verdicts: searched_flattest_near_best holds when the whole interval lies below {VerdictRule.NearBestRatio}, ") +
+            string.Create(CultureInfo.InvariantCulture,
+                $"searched_flattest_beats_trivial when it lies below {VerdictRule.TrivialRatio}; fewer than {VerdictRule.MinimumSeeds} seeds are inconclusive."),
+        ])
+        {
+            Table = new SummaryTable(["panel", "statistic", "estimate", $"{Percent(run.StatisticsSettings.Level)} interval", "seeds", "rows", "failed", "verdict"],
+                run.SearchStatistics.SelectMany(p => p.Estimates.Select(e => (IReadOnlyList<SummaryCell>)
+                [
+                    SummaryCell.Named(p.Panel, run.Titles.TryGetValue(p.Panel, out var t) ? t : ""),
+                    SummaryCell.Plain(e.Statistic),
+                    new(ReportFormat.Number(e.Point)),
+                    new(e.HasInterval ? $"[{ReportFormat.Number(e.Lower)}, {ReportFormat.Number(e.Upper)}]" : "–"),
+                    new(ReportFormat.Int(e.Seeds)),
+                    new(ReportFormat.Int(e.Rows)),
+                    new(ReportFormat.Int(e.Failed)),
+                    SummaryCell.Plain(p.Verdicts.FirstOrDefault(v => ReferenceEquals(v.Statistic, e)) is { } v
+                        ? $"{v.Claim.ToSnakeCase()}: {v.Status.ToSnakeCase()}" : ""),
                 ])).ToList()),
         };
 

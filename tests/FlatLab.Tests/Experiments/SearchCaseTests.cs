@@ -74,4 +74,29 @@ public sealed class SearchCaseTests
 
         Assert.Contains(field, e.Message);
     }
+
+    [Fact]
+    public void GivenNoisyLabels_WhenSearched_ThenTheNoisyLabelReferenceInterpolates_AndItsLossExceedsTheNoiseFloor()
+    {
+        using var folder = new TempDirectory();
+        var spec = SweepSpecJson.Parse("""
+            { "name": "noisy-reference", "seed": 6, "seeds": 2,
+              "rho": { "values": [0.3] },
+              "panels": [ { "name": "relu", "link": "single-index", "activation": "relu", "d": 5, "n": 20, "m": 40, "noise_std": 0.2 } ],
+              "searches": [ { "name": "random", "start": "random", "max_iterations": 2 } ] }
+            """);
+
+        var rows = SweepRuns.Run(spec, folder.Path).Rows.Where(r => r.Kind == FlatLab.Experiments.Running.CaseKind.Search).ToList();
+
+        Assert.Equal(2, rows.Count);
+        foreach (var row in rows)
+        {
+            // The Theorem 4 network alone does not interpolate noisy labels; with the block that fits the residual it does, so
+            // its F_min is defined, and L_D = s² + E[(f − g)²] with f − g the block: above the noise floor s² = 0.04.
+            Assert.True(row.ReferenceFlatnessMin > 0, row.Message);
+            Assert.Equal(row.FlatnessMin / row.ReferenceFlatnessMin, row.FlatnessOverReference);
+            Assert.True(row.ReferencePopulationLoss > row.NoiseVariance, $"{row.ReferencePopulationLoss:R} <= {row.NoiseVariance:R}");
+            Assert.Equal(0.04, row.NoiseVariance, 1e-12);
+        }
+    }
 }

@@ -28,6 +28,10 @@ public enum ClaimKind
     SearchBetterThanTrivial,
     /// <summary>The flattest converged search's directions carry (almost) no bias: the paper's Appendix D.6 (docs/theory.md §9).</summary>
     BiasVanishes,
+    /// <summary>The flattest interpolator the converged searches found generalizes (nearly) as well as the best ρ.</summary>
+    SearchedFlattestNearBest,
+    /// <summary>The flattest interpolator the converged searches found does better than predicting 0.</summary>
+    SearchedFlattestBeatsTrivial,
 }
 
 public static class ClaimKindExtensions
@@ -47,6 +51,8 @@ public static class ClaimKindExtensions
         ClaimKind.FlatterThanConstructions => "flatter_than_constructions",
         ClaimKind.SearchBetterThanTrivial => "search_better_than_trivial",
         ClaimKind.BiasVanishes => "bias_vanishes",
+        ClaimKind.SearchedFlattestNearBest => "searched_flattest_near_best",
+        ClaimKind.SearchedFlattestBeatsTrivial => "searched_flattest_beats_trivial",
         _ => throw new ArgumentOutOfRangeException(nameof(claim), claim, null),
     };
 }

@@ -52,4 +52,19 @@ public static class StatisticNames
 
     /// <summary>Per seed, the flattest converged search's bias share (docs/theory.md §5); mean over seeds.</summary>
     public const string SearchBiasShare = "search_bias_share";
+    /// <summary>Searches: the seed-mean population loss of the flattest converged search interpolator over the seed-mean
+    /// best loss of the ρ family (below 1.1: the flattest found generalizes about as well as the best ρ).</summary>
+    public const string SearchLossOverRhoBest = "search_loss_over_rho_best";
+
+    /// <summary>Searches: the same loss over the trivial predictor's (below 1: better than predicting 0).</summary>
+    public const string SearchLossOverTrivial = "search_loss_over_trivial";
+
+    /// <summary>Searches: the same loss over the Theorem 4 reference's (noiseless) or the noisy-label reference's.</summary>
+    public const string SearchLossOverReference = "search_loss_over_reference";
+
+    /// <summary>Searches: the seed-mean F_min of the flattest converged search over the seed-mean Theorem 1 lower bound there.</summary>
+    public const string SearchFlatnessOverLowerBound = "search_flatness_over_lower_bound";
+
+    /// <summary>Searches: the share of a panel's searches that ended by their convergence test.</summary>
+    public const string SearchConvergedShare = "search_converged_share";
 }

@@ -42,6 +42,10 @@ public static class VerdictRule
     public static IReadOnlyList<ClaimKind> OptimizerClaims { get; } =
         [ClaimKind.FeatureLearningCloserToFlattest, ClaimKind.FlatnessOrdersOptimizers];
 
+    /// <summary>The claims on the searches for the flattest interpolator (<see cref="SearchBootstrap"/>), judged with the
+    /// same thresholds as their ρ counterparts.</summary>
+    public static IReadOnlyList<ClaimKind> SearchClaims { get; } = [ClaimKind.SearchedFlattestNearBest, ClaimKind.SearchedFlattestBeatsTrivial];
+
     /// <summary>The statistic a claim is judged on, and whether on the restricted ρ range (true) or all ρ.</summary>
     public static (string Statistic, bool Restricted) StatisticOf(ClaimKind claim) => claim switch
     {
@@ -54,6 +58,8 @@ public static class VerdictRule
         ClaimKind.FlatterThanConstructions => (StatisticNames.SearchOverBestRho, false),
         ClaimKind.SearchBetterThanTrivial => (StatisticNames.SearchLossOverTrivial, false),
         ClaimKind.BiasVanishes => (StatisticNames.SearchBiasShare, false),
+        ClaimKind.SearchedFlattestNearBest => (StatisticNames.SearchLossOverRhoBest, false),
+        ClaimKind.SearchedFlattestBeatsTrivial => (StatisticNames.SearchLossOverTrivial, false),
         _ => throw new ArgumentOutOfRangeException(nameof(claim), claim, null),
     };
 
@@ -101,6 +107,8 @@ public static class VerdictRule
             ClaimKind.BiasVanishes => Below(lo, hi, BiasFreeShare),
             ClaimKind.ExponentMatchesPrediction => throw new ArgumentException(
                 "The exponent claim needs the predicted exponent: use JudgeExponent.", nameof(claim)),
+            ClaimKind.SearchedFlattestNearBest => Below(lo, hi, NearBestRatio),
+            ClaimKind.SearchedFlattestBeatsTrivial => Below(lo, hi, TrivialRatio),
             _ => throw new ArgumentOutOfRangeException(nameof(claim), claim, null),
         };
         return new(claim, estimate, status, $"{what}: {reason}");

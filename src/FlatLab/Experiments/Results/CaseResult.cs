@@ -133,7 +133,7 @@ public sealed record CaseResult
     public double ParticipationRatio { get; init; } = double.NaN;
     [ResultColumn("Share of Σ|a_j| carried by the largest 10% of the neurons.")]
     public double TopDecileShare { get; init; } = double.NaN;
-    [ResultColumn("F_min of the Theorem 4 reference interpolator on the same data (for a `search`, on the network's inputs, zero biases), when it interpolates (noiseless links equal to the activation); NaN otherwise.")]
+    [ResultColumn("F_min of the Theorem 4 reference interpolator on the same data (for a `search`, on the network's inputs, zero biases), when it interpolates (noiseless links equal to the activation); for a `search` with noisy labels, of the noisy-label reference (the Theorem 4 network plus a block of m random neurons whose outer weights are the flattest interpolator of the residual, docs/flattest/README.md); NaN otherwise.")]
     public double ReferenceFlatnessMin { get; init; } = double.NaN;
     [ResultColumn("Networks with biases: the mean of |b_j| / ‖(w_j, b_j)‖ over the neurons, weighted by |a_j| ‖(w_j, b_j)‖ᵏ (neurons with a_j = 0 do not count; docs/theory.md §5; the paper's Appendix D.6: the flattest interpolator on Gaussian data has zero bias); NaN without biases or without a solution.")]
     public double BiasShare { get; init; } = double.NaN;
@@ -173,7 +173,7 @@ public sealed record CaseResult
     public double SearchStationarity { get; init; } = double.NaN;
     [ResultColumn("`search`: F_min's relative decrease over the last `window` accepted steps (the whole path when shorter).")]
     public double SearchRelativeDecrease { get; init; } = double.NaN;
-    [ResultColumn("`search`: the population loss of the Theorem 4 reference when it interpolates the sample; NaN otherwise.", Unit = "label units²")]
+    [ResultColumn("`search`: the population loss of the Theorem 4 reference when it interpolates the sample, of the noisy-label reference with noisy labels; NaN otherwise.", Unit = "label units²")]
     public double ReferencePopulationLoss { get; init; } = double.NaN;
     [ResultColumn("`search`: `flatness_min` / `reference_flatness_min` (below 1: flatter than the reference).")]
     public double FlatnessOverReference { get; init; } = double.NaN;

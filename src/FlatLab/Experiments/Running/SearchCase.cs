@@ -83,8 +83,11 @@ public sealed record SearchCase : SweepCase
                 SearchStatus = result.Status,
             };
 
-        // The reference on the same inputs (bias column zero), when it interpolates the sample.
+        // The reference on the same inputs (bias column zero), when it interpolates the sample; with noisy labels it does
+        // not, and the noisy-label reference takes its place: the reference plus a block that fits the noise.
         var referenceFlatness = reference is null ? null : ReferenceFlatness.Compute(reference, inputs, sigma, kernels);
+        if (referenceFlatness is { Interpolates: false } && NoisyReference(reference!, inputs, sigma, settings, kernels, random.Fork("noise-block")) is { } noisy)
+            (reference, referenceFlatness) = (noisy, ReferenceFlatness.Compute(noisy, inputs, sigma, kernels));
         var referenceLoss = referenceFlatness is { Interpolates: true }
             ? population.Compute(reference!.InnerWeights, reference.OuterWeights, sigma, kernels, random.Fork("population/reference")).Loss
             : double.NaN;
@@ -121,6 +124,28 @@ public sealed record SearchCase : SweepCase
         return panel.Bias
             ? new NetworkParameters(reference.OuterWeights, BiasAugmentation.Join(reference.InnerWeights, new double[panel.M]))
             : reference;
+    }
+
+    /// <summary>
+    /// The noisy-label reference (docs/flattest/README.md): the Theorem 4 network, which fits the noiseless part of the labels,
+    /// plus a block of m neurons with uniform random directions whose outer weights are the flattest interpolator of the
+    /// residual y − f_ref(X) (the block of smallest Σ c_j |a_j|^p that fits the noise). Null when the block has no
+    /// interpolator.
+    /// </summary>
+    private static NetworkParameters? NoisyReference(NetworkParameters reference, Dataset inputs, Activation sigma, FlattestSearchSpec settings,
+        IDenseKernels kernels, RandomSource random)
+    {
+        var x = inputs.Features as DenseMatrix ?? DenseMatrix.OfMatrix(inputs.Features);
+        var f = Flatness.HessianTrace.Predict(x, reference.OuterWeights, reference.InnerWeights, sigma, kernels);
+        var residual = inputs.Labels.Select((y, i) => y - f[i]).ToArray();
+        var block = RandomDirections(reference.Width, inputs.Dimension, random);
+        var features = NeuronFeatures.Compute(x, block, sigma, kernels);
+        var solution = FlattestInterpolatorSolver.Solve(FlattestInterpolatorProblem.Create(features, residual, settings.Weighting), kernels, settings.Solver);
+        if (!solution.Status.HasSolution()) return null;
+        var w = new DenseMatrix(2 * reference.Width, inputs.Dimension);
+        w.SetSubMatrix(0, 0, DenseMatrix.OfMatrix(reference.InnerWeights));
+        w.SetSubMatrix(reference.Width, 0, block);
+        return new NetworkParameters(reference.OuterWeights.Concat(solution.OuterWeights).ToArray(), w);
     }
 
     /// <summary>Unit rows of W + (s / √d) Z with Z standard Gaussian: the copies of a reference direction fan out.</summary>

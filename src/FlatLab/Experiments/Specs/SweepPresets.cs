@@ -5,15 +5,15 @@ namespace FlatLab.Experiments.Specs;
 /// paper preset's panels of one figure), <c>atlas</c> (each claim's panel over the regimes that can change its
 /// verdict, docs/reproduction), <c>smoke</c> (tiny) and <c>optimizers</c> (GD, SGD, SAM and
 /// the flattest-interpolator search against the ρ sweep), <c>theory</c> (scaling laws) and <c>theory-beyond</c> (biases,
-/// hypercube features and XOR labels). The specs are the commented JSON
+/// hypercube features and XOR labels) and <c>flattest</c> (Theorem 3 against converged searches). The specs are the commented JSON
 /// files in Experiments/Presets, embedded in the library.
 /// </summary>
 public static class SweepPresets
 {
-    public static readonly IReadOnlyList<string> Names = ["paper", "fig2", "fig3", "fig4", "atlas", "smoke", "optimizers", "theory", "theory-beyond"];
+    public static readonly IReadOnlyList<string> Names = ["paper", "fig2", "fig3", "fig4", "atlas", "smoke", "optimizers", "theory", "theory-beyond", "flattest"];
 
     /// <summary>The presets stored as files of their own (the figure presets are cut from <c>paper</c>).</summary>
-    private static readonly string[] Files = ["paper", "atlas", "smoke", "optimizers", "theory", "theory-beyond"];
+    private static readonly string[] Files = ["paper", "atlas", "smoke", "optimizers", "theory", "theory-beyond", "flattest"];
 
     public static SweepSpec Get(string name) => name switch
     {
