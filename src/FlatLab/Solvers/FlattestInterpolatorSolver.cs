@@ -38,10 +38,10 @@ public static class FlattestInterpolatorSolver
                     $"Φa = y has no solution: rank(Φ) = {rank} < n = {n} and y lies {reduction.OutsideRangeNorm:G3} " +
                     $"(2-norm; {reduction.OutsideRangeMax:G3} max abs) outside the range of Φ.",
                     problem, reduction, clock);
-            if (!(reduction.ConditionEstimate <= RangeReduction.ConditionCeiling))
+            if (!(reduction.ConditionEstimate <= SolverTolerances.RankConditionCeiling))
                 return Failure(SolverStatus.IllConditioned,
                     $"Φ is too ill-conditioned: κ ≈ {reduction.ConditionEstimate:G3} on its {rank} independent rows (n = {n}) is above " +
-                    $"{RangeReduction.ConditionCeiling:G3}, where the optimum depends on the last digits of Φ; y is within its range.",
+                    $"{SolverTolerances.RankConditionCeiling:G3}, where the optimum depends on the last digits of Φ; y is within its range.",
                     problem, reduction, clock);
             space = reduction.Reduced;
             gram = GramSystem.Orthonormal(space);

@@ -13,12 +13,6 @@ namespace FlatLab.Solvers;
 /// </summary>
 internal sealed class RangeReduction
 {
-    /// <summary>
-    /// The largest κ(Ψ_S) solved: beyond it the optimum moves with the last digits of Φ (its sensitivity
-    /// to a rounding of Φ is about κ·ε relative), so the answer is reported ill-conditioned instead.
-    /// </summary>
-    public const double ConditionCeiling = 1e12;
-
     /// <summary>Unit roundoff times two (the spacing of doubles at 1), as in the usual numerical-rank rule.</summary>
     private const double Epsilon = 2.220446049250313e-16;
 

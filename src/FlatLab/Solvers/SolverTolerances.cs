@@ -86,6 +86,26 @@ internal static class SolverTolerances
     /// <summary>Iterative-refinement passes of the support least-squares solve.</summary>
     public const int RefinementPasses = 3;
 
+    /// <summary>A degenerate vertex is looked for only when the iterate's own relative gap is below this (its λ
+    /// cannot certify before).</summary>
+    public const double DegenerateIterateGap = 1e-6;
+
+    /// <summary>A support of k &lt; n columns is split off where the sorted indicator |b_c| / (1 − |Ψ_cᵀλ|) drops by
+    /// more than this factor from the k-th to the (k+1)-th column.</summary>
+    public const double DegenerateSplit = 1e3;
+
+    /// <summary>How many of the widest such drops are tried, widest first.</summary>
+    public const int DegenerateCandidates = 3;
+
+    /// <summary>‖Ψ_K b_K − y‖∞ relative to max(1, ‖y‖∞) below which the re-solved support interpolates.</summary>
+    public const double DegenerateResidual = 1e-12;
+
+    // Rank-revealing path.
+
+    /// <summary>The largest κ(Ψ_S) the rank-revealing path solves: beyond it the optimum moves with the last digits of
+    /// Φ (its sensitivity to a rounding of Φ is about κ·ε relative), so the answer is reported ill-conditioned.</summary>
+    public const double RankConditionCeiling = 1e12;
+
     // Face centring (p = 1, central point).
 
     /// <summary>Newton iterations of the centring, at most.</summary>

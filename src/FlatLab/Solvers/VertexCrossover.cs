@@ -32,11 +32,10 @@ internal static class VertexCrossover
     /// </summary>
     private static CoreSolution? TryDegenerate(ScaledProblem problem, double[] b, double[] lambda, int iterations, double gapTolerance)
     {
-        const double split = 1e3;
         var n = problem.N;
         // Only a λ near the optimum can certify: skip the work while the iterate's own gap is far off.
         var iterateObjective = b.Sum(Math.Abs);
-        if (!(Math.Abs(iterateObjective - GramSystem.Dot(problem.Y, lambda)) <= 1e-6 * Math.Max(1, iterateObjective))) return null;
+        if (!(Math.Abs(iterateObjective - GramSystem.Dot(problem.Y, lambda)) <= SolverTolerances.DegenerateIterateGap * Math.Max(1, iterateObjective))) return null;
         var s = problem.ApplyTranspose(lambda);
         var indicator = new double[problem.M];
         for (var c = 0; c < problem.M; c++) indicator[c] = Math.Abs(b[c]) / Math.Max(1 - Math.Abs(s[c]), 1e-300);
@@ -45,7 +44,7 @@ internal static class VertexCrossover
         // the right one (a support column can lag behind), so the three widest are tried.
         var candidates = Enumerable.Range(1, Math.Min(n - 1, problem.M - 1))
             .Select(j => (K: j, Ratio: indicator[order[j - 1]] / Math.Max(indicator[order[j]], 1e-300)))
-            .Where(c => c.Ratio > split).OrderByDescending(c => c.Ratio).Take(3);
+            .Where(c => c.Ratio > SolverTolerances.DegenerateSplit).OrderByDescending(c => c.Ratio).Take(SolverTolerances.DegenerateCandidates);
         var yScale = Math.Max(1, problem.Y.Max(Math.Abs));
         var worst = s.Max(Math.Abs);
         var feasible = worst > 1 ? lambda.Select(v => v / worst).ToArray() : lambda;
@@ -57,7 +56,7 @@ internal static class VertexCrossover
             if (bK is null) continue;
             var vertex = new double[problem.M];
             for (var c = 0; c < k; c++) vertex[support[c]] = bK[c];
-            if (!(problem.Residual(vertex).Max(Math.Abs) <= 1e-12 * yScale)) continue;
+            if (!(problem.Residual(vertex).Max(Math.Abs) <= SolverTolerances.DegenerateResidual * yScale)) continue;
             var primal = bK.Sum(Math.Abs);
             if (!(primal - dual <= gapTolerance * Math.Max(1, primal))) continue;
             // The iterate's λ certifies the value; moved onto Ψ_Kᵀλ = sign(b_K) (the least change) it is
