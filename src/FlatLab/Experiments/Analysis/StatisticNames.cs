@@ -56,8 +56,6 @@ public static class StatisticNames
     /// best loss of the ρ family (below 1.1: the flattest found generalizes about as well as the best ρ).</summary>
     public const string SearchLossOverRhoBest = "search_loss_over_rho_best";
 
-    /// <summary>Searches: the same loss over the trivial predictor's (below 1: better than predicting 0).</summary>
-    public const string SearchLossOverTrivial = "search_loss_over_trivial";
 
     /// <summary>Searches: the same loss over the Theorem 4 reference's (noiseless) or the noisy-label reference's.</summary>
     public const string SearchLossOverReference = "search_loss_over_reference";
