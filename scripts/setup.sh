@@ -1,23 +1,26 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine with only the .NET SDK lacks, then builds FlatLab.
-#   ./scripts/setup.sh [--test] [--yes]
+#   ./scripts/setup.sh [--test] [--yes | --no-install]
 #     --test  also what the tests need (the Python client's and the notebook's packages, Chromium)
-#     --yes   install missing Debian packages without asking (for CI and scripts; CI=true implies it)
+#     --yes         install missing Debian packages without asking
+#     --no-install  install nothing; only say what is missing
 # It lists each missing package with the reason before installing anything, and installs only as root
-# with apt-get, after asking (or with --yes). Without them FlatLab still builds and runs: every package
-# is optional, and what goes without it is said.
+# with apt-get: after asking when run from a terminal, without asking when not (CI, scripts), unless
+# --no-install. Without them FlatLab still builds and runs: every package is optional, and what goes
+# without it is said.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 test_packages=0
 yes=0
-[ "${CI:-}" = "true" ] && yes=1
+no_install=0
 for arg in "$@"; do
   case "$arg" in
     --test) test_packages=1 ;;
     --yes|-y) yes=1 ;;
-    -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "setup: unknown option '$arg' (use --test, --yes)" >&2; exit 2 ;;
+    --no-install) no_install=1 ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "setup: unknown option '$arg' (use --test, --yes, --no-install)" >&2; exit 2 ;;
   esac
 done
 
@@ -58,17 +61,17 @@ fi
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "setup: these Debian packages are missing:"
   printf '  - %s\n' "${reasons[@]}"
-  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+  if [ "$no_install" = 1 ]; then
+    echo "setup: not installing them (--no-install); as root: apt-get install ${missing[*]}" >&2
+  elif [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
     echo "setup: not installing them (needs root and apt-get); as root: apt-get install ${missing[*]}" >&2
   else
     install=0
-    if [ "$yes" = 1 ]; then
-      install=1
-    elif [ -t 0 ]; then
+    if [ "$yes" = 1 ] || [ ! -t 0 ]; then
+      install=1   # listed above; no terminal to ask (CI, scripts): --no-install opts out
+    else
       read -r -p "setup: install them with apt-get now? [y/N] " answer
       case "$answer" in y|Y|yes|YES) install=1 ;; esac
-    else
-      echo "setup: not installing them without a terminal to ask; run ./scripts/setup.sh --yes, or apt-get install ${missing[*]}" >&2
     fi
     if [ "$install" = 1 ]; then
       echo "setup: apt-get install --no-install-recommends ${missing[*]} ..."
