@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace FlatLab.Cli.Commands;
 
 /// <summary>The options of <c>flatlab merge</c>.</summary>
-internal sealed class MergeSettings : SpecSettings<MergeSpec>
+internal sealed class MergeSettings : BootstrapSettings<MergeSpec>
 {
     [CommandArgument(0, "<SHARD_DIR>")]
     [Description("The run folders of the shards (flatlab sweep --shard I/N --out SHARD_DIR).")]
@@ -18,18 +18,6 @@ internal sealed class MergeSettings : SpecSettings<MergeSpec>
     [CommandOption("--allow-partial")]
     [Description("Merge even when some cases of the spec are in no shard (the report then covers the others).")]
     public bool AllowPartial { get; init; }
-
-    [CommandOption("--resamples <B>")]
-    [Description("Bootstrap resamples per panel for stats.csv (100 to 1000000). Default: the spec's statistics.resamples (2000).")]
-    public int? Resamples { get; init; }
-
-    [CommandOption("--level <L>")]
-    [Description("Two-sided level of the bootstrap intervals, strictly between 0 and 1. Default: the spec's statistics.level (0.95).")]
-    public double? Level { get; init; }
-
-    [CommandOption("--bootstrap-seed <S>")]
-    [Description("Seed of the bootstrap's resampling. Default: the spec's statistics.seed, else the sweep seed.")]
-    public ulong? BootstrapSeed { get; init; }
 
     protected override MergeSpec BuildSpec()
     {

@@ -11,7 +11,7 @@ namespace FlatLab.Cli.Commands;
 /// The options of <c>flatlab sweep</c>; <see cref="SpecSettings{TSpec}.ToSpec"/> checks all of them and the
 /// spec before anything runs. The output folder is checked once, by the sweep runner, which owns it.
 /// </summary>
-internal sealed class SweepSettings : SpecSettings<SweepCommandSpec>
+internal sealed class SweepSettings : BootstrapSettings<SweepCommandSpec>
 {
     [CommandOption("--preset <NAME>")]
     [Description("A built-in sweep: paper, fig2, fig3, fig4, atlas, smoke, optimizers, theory or theory-beyond (flatlab presets lists them).")]
@@ -44,18 +44,6 @@ internal sealed class SweepSettings : SpecSettings<SweepCommandSpec>
     [CommandOption("--dry-run")]
     [Description("Check the spec and options, print the number of cases per panel and in all with an estimated time, and write nothing.")]
     public bool DryRun { get; init; }
-
-    [CommandOption("--resamples <B>")]
-    [Description("Bootstrap resamples per panel for stats.csv (100 to 1000000). Default: the spec's statistics.resamples (2000).")]
-    public int? Resamples { get; init; }
-
-    [CommandOption("--level <L>")]
-    [Description("Two-sided level of the bootstrap intervals, strictly between 0 and 1. Default: the spec's statistics.level (0.95).")]
-    public double? Level { get; init; }
-
-    [CommandOption("--bootstrap-seed <S>")]
-    [Description("Seed of the bootstrap's resampling. Default: the spec's statistics.seed, else the sweep seed.")]
-    public ulong? BootstrapSeed { get; init; }
 
     [CommandOption("--threads <T>")]
     [Description("Cases solved at once. Default: the number of cores.")]

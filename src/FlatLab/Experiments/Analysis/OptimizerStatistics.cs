@@ -138,25 +138,14 @@ public static class OptimizerStatistics
     /// <summary>One seed's interpolating optimizer rows: run index, F_min, the two ratios, loss, alignment / random, regime (1 mean-field, 0 standard, −1 other).</summary>
     private sealed record Cluster(int[] Run, double[] Flatness, double[] FlatnessRatio, double[] OverSearch, double[] Loss, double[] Alignment, int[] Regime);
 
-    private static double Mean(int[] pick, List<Cluster> clusters, Func<Cluster, double[]> value, int run)
-    {
-        double sum = 0;
-        var count = 0;
-        foreach (var s in pick)
-        {
-            var c = clusters[s];
-            var values = value(c);
-            for (var i = 0; i < c.Run.Length; i++)
-                if (c.Run[i] == run && double.IsFinite(values[i]))
-                {
-                    sum += values[i];
-                    count++;
-                }
-        }
-        return count == 0 ? double.NaN : sum / count;
-    }
+    private static double Mean(int[] pick, List<Cluster> clusters, Func<Cluster, double[]> value, int run) =>
+        MeanWhere(pick, clusters, value, (c, i) => c.Run[i] == run);
 
-    private static double RegimeMean(int[] pick, List<Cluster> clusters, Func<Cluster, double[]> value, int regime)
+    private static double RegimeMean(int[] pick, List<Cluster> clusters, Func<Cluster, double[]> value, int regime) =>
+        MeanWhere(pick, clusters, value, (c, i) => c.Regime[i] == regime);
+
+    /// <summary>The mean of the finite values of the picked seeds' rows that <paramref name="include"/> keeps.</summary>
+    private static double MeanWhere(int[] pick, List<Cluster> clusters, Func<Cluster, double[]> value, Func<Cluster, int, bool> include)
     {
         double sum = 0;
         var count = 0;
@@ -165,7 +154,7 @@ public static class OptimizerStatistics
             var c = clusters[s];
             var values = value(c);
             for (var i = 0; i < c.Run.Length; i++)
-                if (c.Regime[i] == regime && double.IsFinite(values[i]))
+                if (include(c, i) && double.IsFinite(values[i]))
                 {
                     sum += values[i];
                     count++;

@@ -61,10 +61,13 @@ public sealed class KillAndResumeTests : IDisposable
         Assert.Equal(before, after[..before.Length]);
     }
 
-    [Theory]
-    [InlineData(Sigint, 130)]
-    [InlineData(Sigterm, 143)]
-    public void GivenASweepStoppedBySigintOrSigterm_ThenItStopsCleanlyAndSaysHowToResume(int signal, int expectedExitCode)
+    [SigintFact]
+    public void GivenASweepStoppedBySigint_ThenItStopsCleanlyAndSaysHowToResume() => StopsCleanlyAndSaysHowToResume(Sigint, 130);
+
+    [Fact]
+    public void GivenASweepStoppedBySigterm_ThenItStopsCleanlyAndSaysHowToResume() => StopsCleanlyAndSaysHowToResume(Sigterm, 143);
+
+    private void StopsCleanlyAndSaysHowToResume(int signal, int expectedExitCode)
     {
         var output = _dir.File("interrupted");
         string error;
