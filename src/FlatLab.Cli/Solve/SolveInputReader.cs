@@ -12,6 +12,7 @@ internal static class SolveInputReader
 {
     public static SolveInputs Read(SolveSpec spec)
     {
+        CompareDeclaredShapes(spec);
         var x = Matrix("--features", spec.FeaturesPath);
         var y = Vector("--labels", spec.LabelsPath);
         var w = Matrix("--inner-weights", spec.InnerWeightsPath);
@@ -29,6 +30,36 @@ internal static class SolveInputReader
                 throw new InputException($"--inner-weights: row {j + 1} of {spec.InnerWeightsPath} {fault}.");
         var model = spec.Model is null ? null : Model(spec.Model, d);
         return new SolveInputs(x, y, w, model);
+    }
+
+    /// <summary>
+    /// Compares the sizes the files declare in their headers (NPY, Parquet) before any body is read, so that
+    /// a W of millions of rows with the wrong number of columns is refused without reading it; the checks
+    /// after reading repeat them for the formats that declare nothing (CSV, NPZ).
+    /// </summary>
+    private static void CompareDeclaredShapes(SolveSpec spec)
+    {
+        var x = Shape("--features", spec.FeaturesPath);
+        var y = Shape("--labels", spec.LabelsPath);
+        var w = Shape("--inner-weights", spec.InnerWeightsPath);
+        if (x is not null && w is not null && w.Columns != x.Columns)
+            throw new InputException(
+                $"--inner-weights: {spec.InnerWeightsPath} declares {w.Columns} columns but {spec.FeaturesPath} declares d = {x.Columns} (compared before reading).");
+        if (x is not null && y is not null && y.VectorLength is { } length && length != x.Rows)
+            throw new InputException(
+                $"--labels: {spec.LabelsPath} declares {length} labels but {spec.FeaturesPath} declares n = {x.Rows} rows (compared before reading).");
+        if (x is not null && w is not null && w.Rows <= x.Rows)
+            throw new InputException(
+                $"--inner-weights: m = {w.Rows} neurons must exceed n = {x.Rows} samples (the network must be over-parameterised to interpolate).");
+    }
+
+    private static MatrixShape? Shape(string option, string path)
+    {
+        try { return MatrixFile.DeclaredShape(path); }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{option}: {e.Message}", e);
+        }
     }
 
     /// <summary>Reads and checks the data model's files against the features' dimension d.</summary>

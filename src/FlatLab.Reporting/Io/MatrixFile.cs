@@ -18,6 +18,24 @@ public static class MatrixFile
         : IsParquet(path) ? ParquetMatrixReader.Read(path)
         : CsvMatrixReader.Read(path);
 
+    /// <summary>
+    /// The shape a file declares before its values: an <c>.npy</c> header, or a Parquet file's row count and
+    /// schema; null for formats whose size shows only by reading them (CSV, <c>.npz</c>). Lets a caller compare
+    /// sizes across files before reading a body that may be huge.
+    /// </summary>
+    public static MatrixShape? DeclaredShape(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path)) return null; // Read names the missing file
+        if (IsNpy(path))
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096);
+            var (rows, columns) = NpyMatrixReader.Dimensions(NpyHeader.Read(stream, path), path);
+            return new MatrixShape(rows, columns);
+        }
+        return IsParquet(path) ? ParquetMatrixReader.DeclaredShape(path) : null;
+    }
+
     /// <summary>A vector stored as one column or one row.</summary>
     public static double[] ReadVector(string path) => ToVector(Read(path), path);
 

@@ -65,7 +65,7 @@ public static class NpyMatrixReader
         return new DenseMatrix((int)rows, (int)columns, values);
     }
 
-    private static (long Rows, long Columns) Dimensions(NpyHeader header, string source)
+    internal static (long Rows, long Columns) Dimensions(NpyHeader header, string source)
     {
         var shape = header.Shape;
         if (shape.Length is 0 or > 2)

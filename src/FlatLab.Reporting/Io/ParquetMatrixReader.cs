@@ -13,6 +13,22 @@ public static class ParquetMatrixReader
 {
     public static Matrix<double> Read(string path) => ReadAsync(path).GetAwaiter().GetResult();
 
+    /// <summary>The row count and numeric column count from the file's metadata, without reading a page;
+    /// null when the file cannot be opened (<see cref="Read"/> then says why).</summary>
+    internal static MatrixShape? DeclaredShape(string path)
+    {
+        try
+        {
+            var reader = ParquetReader.CreateAsync(path).GetAwaiter().GetResult();
+            try { return new MatrixShape(reader.RowGroups.Sum(g => g.RowCount), reader.Schema.GetDataFields().Length); }
+            finally { reader.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or FormatException or NotSupportedException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
     public static async Task<Matrix<double>> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
