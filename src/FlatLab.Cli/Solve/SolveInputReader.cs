@@ -22,9 +22,7 @@ internal static class SolveInputReader
         if (w.ColumnCount != d)
             throw new InputException(
                 $"--inner-weights: {spec.InnerWeightsPath} has {w.ColumnCount} columns but {spec.FeaturesPath} has d = {d}.");
-        if (m <= n)
-            throw new InputException(
-                $"--inner-weights: m = {m} neurons must exceed n = {n} samples (the network must be over-parameterised to interpolate).");
+        RequireOverParameterised(m, n);
         for (var j = 0; j < m; j++)
             if (FlatLab.LinearAlgebra.RowNorms.Fault(w, j) is { } fault)
                 throw new InputException($"--inner-weights: row {j + 1} of {spec.InnerWeightsPath} {fault}.");
@@ -48,9 +46,14 @@ internal static class SolveInputReader
         if (x is not null && y is not null && y.VectorLength is { } length && length != x.Rows)
             throw new InputException(
                 $"--labels: {spec.LabelsPath} declares {length} labels but {spec.FeaturesPath} declares n = {x.Rows} rows (compared before reading).");
-        if (x is not null && w is not null && w.Rows <= x.Rows)
+        if (x is not null && w is not null) RequireOverParameterised(w.Rows, x.Rows);
+    }
+
+    private static void RequireOverParameterised(long m, long n)
+    {
+        if (m <= n)
             throw new InputException(
-                $"--inner-weights: m = {w.Rows} neurons must exceed n = {x.Rows} samples (the network must be over-parameterised to interpolate).");
+                $"--inner-weights: m = {m} neurons must exceed n = {n} samples (the network must be over-parameterised to interpolate).");
     }
 
     private static MatrixShape? Shape(string option, string path)
