@@ -4,7 +4,9 @@
 # process each time, REPS times each way: the published self-contained ReadyToRun binary
 # (scripts/publish.sh), the framework-dependent build through its launcher, through `dotnet FlatLab.Cli.dll`,
 # and through `dotnet run`. Records each process's wall time and CPU time, and the solve time FlatLab
-# reports itself (solve_seconds). Writes bench/results/cold-start-n<N>-<date>.md.
+# reports itself (solve_seconds). Then the warm reference: the same files read and solved REPS + 1 times in
+# one process (`FlatLab.Bench warm-solve`, best of the repetitions after the first), and each way's median
+# wall time against it. Writes bench/results/cold-start-n<N>-<date>.md.
 #   bench/cold-start.sh [REPS [N]]     (build first: scripts/setup.sh and scripts/publish.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,4 +54,22 @@ for ((i = 1; i <= reps; i++)); do
     echo "$way $i: wall $wall s, cpu $cpu s, solve $solve s"
   done
 done
+
+# The warm reference. Every run, cold or warm, reads the same files from the page cache.
+dotnet run -c Release --project bench/FlatLab.Bench -- warm-solve --instance "$work/instance" --repeat "$reps" >"$work/warm"
+cat "$work/warm"
+warm="$(sed -n 's/^warm: .* total \([0-9.]*\) s.*/\1/p' "$work/warm")"
+{
+  echo
+  echo "Warm reference (\`FlatLab.Bench warm-solve\`: read X, y, W and solve, $((reps + 1)) times in one process):"
+  echo
+  sed 's/^/    /' "$work/warm"
+  echo
+  echo "| way | median wall s | warm read + solve s | ratio | within 1.3x |"
+  echo "|---|---:|---:|---:|---|"
+  for way in "${order[@]}"; do
+    median="$(awk -F'|' -v w=" $way " '$2 == w { print $4 + 0 }' "$out" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')"
+    awk -v w="$way" -v m="$median" -v r="$warm" 'BEGIN { printf "| %s | %.2f | %.3f | %.2f | %s |\n", w, m, r, m / r, (m <= 1.3 * r) ? "yes" : "no" }'
+  done
+} >>"$out"
 echo "cold-start: $out"

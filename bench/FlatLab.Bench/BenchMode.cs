@@ -11,4 +11,6 @@ public enum BenchMode
     Training,
     /// <summary>The `paper` preset's wall time and time per case, and the exact population loss against Monte Carlo.</summary>
     Sweep,
+    /// <summary>The warm reference of bench/cold-start.sh: read and solve one instance's files repeatedly in one process.</summary>
+    WarmSolve,
 }

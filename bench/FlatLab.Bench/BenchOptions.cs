@@ -6,7 +6,8 @@ namespace FlatLab.Bench;
 public sealed record BenchOptions
 {
     public const string Usage =
-        "usage: FlatLab.Bench solver|kernels|training|sweep [--sizes 250,500,1000,2000] [--out bench/results] [--seed 20261128]";
+        "usage: FlatLab.Bench solver|kernels|training|sweep [--sizes 250,500,1000,2000] [--out bench/results] [--seed 20261128]\n" +
+        "       FlatLab.Bench warm-solve --instance DIR [--activation relu] [--repeat 5]";
 
     public BenchMode Mode { get; init; } = BenchMode.Solver;
 
@@ -32,6 +33,15 @@ public sealed record BenchOptions
     /// <summary>Relative to the repository root, where the project's shared folder sits beside the clone.</summary>
     public string PeerScript { get; init; } = Path.Combine("..", "shared", "peers", "peer_solve.py");
 
+    /// <summary>warm-solve: the folder with the instance's X.csv, y.csv and W.csv (from <c>flatlab generate</c>).</summary>
+    public string? Instance { get; init; }
+
+    /// <summary>warm-solve: the activation the instance is solved with.</summary>
+    public string Activation { get; init; } = "relu";
+
+    /// <summary>warm-solve: the timed repetitions after the first, which pays the start-up.</summary>
+    public int Repeat { get; init; } = 5;
+
     public static BenchOptions Parse(string[] args)
     {
         if (args.Length == 0) throw new ArgumentException("Missing the mode (solver, kernels, training or sweep).");
@@ -43,7 +53,8 @@ public sealed record BenchOptions
                 "kernels" => BenchMode.Kernels,
                 "training" => BenchMode.Training,
                 "sweep" => BenchMode.Sweep,
-                _ => throw new ArgumentException($"Unknown mode '{args[0]}'; expected solver, kernels, training or sweep."),
+                "warm-solve" => BenchMode.WarmSolve,
+                _ => throw new ArgumentException($"Unknown mode '{args[0]}'; expected solver, kernels, training, sweep or warm-solve."),
             },
         };
         for (var i = 1; i < args.Length; i++)
@@ -56,6 +67,9 @@ public sealed record BenchOptions
                 "--seed" => options with { Seed = ulong.Parse(value, CultureInfo.InvariantCulture) },
                 "--python" => options with { Python = value },
                 "--peer-script" => options with { PeerScript = value },
+                "--instance" => options with { Instance = value },
+                "--activation" => options with { Activation = value },
+                "--repeat" => options with { Repeat = ParseInt(value, "--repeat") },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
             };
             i++;
@@ -67,6 +81,7 @@ public sealed record BenchOptions
     {
         if (Sizes.Length == 0 || Sizes.Any(n => n < 8))
             throw new ArgumentException("Every size n must be at least 8 (d = n/4, rounded down).");
+        if (Repeat < 1) throw new ArgumentException("--repeat must be at least 1.");
         return this;
     }
 

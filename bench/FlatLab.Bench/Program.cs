@@ -2,7 +2,7 @@ using System.Globalization;
 using FlatLab.Bench;
 using FlatLab.LinearAlgebra;
 
-// Usage: dotnet run -c Release --project bench/FlatLab.Bench -- solver|kernels|training|sweep [--sizes 250,500,1000,2000] [--out DIR]
+// Usage: dotnet run -c Release --project bench/FlatLab.Bench -- solver|kernels|training|sweep|warm-solve [--sizes 250,500,1000,2000] [--out DIR]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -17,6 +17,7 @@ try
         BenchMode.Kernels => KernelBenchmark.Run(options, Console.Out),
         BenchMode.Training => TrainingBenchmark.Run(options, Console.Out),
         BenchMode.Sweep => SweepBenchmark.Run(options, Console.Out),
+        BenchMode.WarmSolve => WarmSolveBenchmark.Run(options, Console.Out),
         _ => 2,
     };
 }
