@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the flatlab command line as a self-contained Linux x64 program that needs no .NET SDK or
 # runtime: one executable (ReadyToRun, compiled ahead of time so a cold start does not wait for the
-# JIT) plus the two native libraries the figures use, in dist/flatlab-linux-x64/, and the same folder
+# JIT) plus the native libraries it loads (the two the figures use, and ParquetSharpNative.so, the
+# Parquet reader and writer), in dist/flatlab-linux-x64/, and the same folder
 # as dist/flatlab-linux-x64.tar.gz. Needs the .NET 10 SDK to build, nothing but glibc to run.
 #   ./scripts/publish.sh [OUT_DIR]
 set -euo pipefail
@@ -21,6 +22,7 @@ mkdir -p "$out"
 # extraction to a temporary folder at start-up).
 cp "$obj/FlatLab.Cli" "$out/flatlab"
 find "$obj" -maxdepth 1 -name '*.so' -exec cp {} "$out/" \;
+[ -s "$out/ParquetSharpNative.so" ] || { echo "publish: ParquetSharpNative.so is missing from the publish output" >&2; exit 1; }
 cp LICENSE "$out/"
 chmod +x "$out/flatlab"
 tar -C "$(dirname "$out")" -czf "$out.tar.gz" "$(basename "$out")"

@@ -72,6 +72,13 @@ published_smoke() {
   [ "$(wc -l <"$work/smoke/results.csv")" -eq 13 ] || { echo "published smoke: results.csv does not hold 12 rows" >&2; return 1; }
   grep -q '^12 cases: 12 usable' "$work/smoke/summary.md" || { echo "published smoke: not every case is usable:" >&2; head -5 "$work/smoke/summary.md" >&2; return 1; }
   grep -q '"sweep",' "$work/smoke/manifest.json" || { echo "published smoke: manifest.json lacks the command line" >&2; return 1; }
+  # Parquet is read and written by a native library shipped beside the binary: read the table back with it.
+  if ! env DOTNET_ROOT=/nonexistent PATH=/usr/bin:/bin "$exe" plot --results "$work/smoke/results.parquet" \
+       --out "$work/smoke-plot" >"$work/plot.log" 2>&1; then
+    cat "$work/plot.log" >&2
+    return 1
+  fi
+  grep -q '12 rows' "$work/plot.log" || { echo "published smoke: plot did not read 12 rows from results.parquet" >&2; cat "$work/plot.log" >&2; return 1; }
 }
 check "published binary on the smoke preset" published_smoke
 

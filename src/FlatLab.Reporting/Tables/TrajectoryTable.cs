@@ -2,8 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Runs;
-using Parquet;
-using Parquet.Schema;
+using FlatLab.Reporting.Io;
 
 namespace FlatLab.Reporting.Tables;
 
@@ -31,8 +30,7 @@ public static class TrajectoryTable
 
     public static void WriteCsv(string path, IReadOnlyList<CaseResult> rows) => AtomicFileWriter.WriteAllText(path, Csv(Points(rows)));
 
-    public static void WriteParquet(string path, IReadOnlyList<CaseResult> rows) =>
-        AtomicFileWriter.Write(path, stream => WriteParquet(stream, Points(rows)).GetAwaiter().GetResult());
+    public static void WriteParquet(string path, IReadOnlyList<CaseResult> rows) => WriteParquet(path, Points(rows));
 
     /// <summary>Reads a table written by <see cref="WriteCsv"/> or <see cref="WriteParquet"/> (by extension: .parquet, else CSV):
     /// each case's points in the order written, by case_key.</summary>
@@ -40,7 +38,7 @@ public static class TrajectoryTable
     {
         ArgumentNullException.ThrowIfNull(path);
         var records = path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)
-            ? ReadParquet(path).GetAwaiter().GetResult()
+            ? ReadParquet(path)
             : ReadCsv(path);
         return records.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Select(r => r.Point).ToArray());
     }
@@ -81,42 +79,31 @@ public static class TrajectoryTable
         return points;
     }
 
-    private static async Task WriteParquet(Stream stream, List<(CaseResult Row, TrajectoryPoint Point)> points)
+    private static void WriteParquet(string path, List<(CaseResult Row, TrajectoryPoint Point)> points)
     {
-        var columns = Keys.Select(c => (Column: c, Rows: points.Select(p => (object)p.Row).ToArray()))
-            .Concat(PointColumns.Select(c => (Column: c, Rows: points.Select(p => (object)p.Point).ToArray())))
-            .ToArray();
-        var fields = columns.Select(c => ResultsParquet.Field(c.Column)).ToArray();
-        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields.Cast<Field>().ToArray()), stream).ConfigureAwait(false);
-        using var group = writer.CreateRowGroup();
-        for (var j = 0; j < columns.Length; j++)
-            await ResultsParquet.WriteColumnAsync(group, fields[j], columns[j].Column, columns[j].Rows).ConfigureAwait(false);
+        IReadOnlyList<object> rows = points.Select(p => (object)p.Row).ToArray(), values = points.Select(p => (object)p.Point).ToArray();
+        ResultsParquet.WriteTable(path, [.. Keys.Select(c => (c, rows)), .. PointColumns.Select(c => (c, values))]);
     }
 
-    private static async Task<List<(string Key, TrajectoryPoint Point)>> ReadParquet(string path)
+    private static List<(string Key, TrajectoryPoint Point)> ReadParquet(string path)
     {
-        var reader = await ResultsParquet.OpenAsync(path).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
+        using var reader = ParquetFile.Open(path);
+        var key = Keys[0];
+        var fields = ResultsParquet.Fields(reader, path, PointColumns.Prepend(key), "trajectory table");
+        var records = new List<(string, TrajectoryPoint)>();
+        for (var g = 0; g < reader.FileMetaData.NumRowGroups; g++)
         {
-            var fields = reader.Schema.GetDataFields().ToDictionary(f => f.Name);
-            var key = Keys[0];
-            foreach (var c in PointColumns.Prepend(key))
-                if (!fields.ContainsKey(c.Name)) throw new InvalidDataException($"'{path}' has no column '{c.Name}'; it is not a FlatLab trajectory table.");
-            var records = new List<(string, TrajectoryPoint)>();
-            for (var g = 0; g < reader.RowGroupCount; g++)
+            using var group = reader.RowGroup(g);
+            var count = checked((int)group.MetaData.NumRows);
+            var keys = ResultsParquet.ReadColumn(group, fields[key.Name], key, count, path);
+            var block = Enumerable.Range(0, count).Select(_ => Blank()).ToArray();
+            foreach (var c in PointColumns)
             {
-                using var group = reader.OpenRowGroupReader(g);
-                var count = checked((int)group.RowCount);
-                var keys = await ResultsParquet.ReadColumnAsync(group, fields[key.Name], key, count, path).ConfigureAwait(false);
-                var block = Enumerable.Range(0, count).Select(_ => Blank()).ToArray();
-                foreach (var c in PointColumns)
-                {
-                    var values = await ResultsParquet.ReadColumnAsync(group, fields[c.Name], c, count, path).ConfigureAwait(false);
-                    for (var i = 0; i < count; i++) c.Set(block[i], values[i]);
-                }
-                for (var i = 0; i < count; i++) records.Add(((string)keys[i], block[i]));
+                var values = ResultsParquet.ReadColumn(group, fields[c.Name], c, count, path);
+                for (var i = 0; i < count; i++) c.Set(block[i], values[i]);
             }
-            return records;
+            for (var i = 0; i < count; i++) records.Add(((string)keys[i], block[i]));
         }
+        return records;
     }
 }
