@@ -49,7 +49,7 @@ internal static class ResultsParquet
     /// <summary>The schema leaf of a column (docs/results-schema.md).</summary>
     internal static PrimitiveNode Node(ResultsColumn c) => c.Kind switch
     {
-        ResultsColumnKind.Int => ParquetFile.Leaf(c.Name, optional: false, PhysicalType.Int32),
+        ResultsColumnKind.Int => ParquetFile.Leaf(c.Name, optional: false, PhysicalType.Int32, LogicalType.Int(32, isSigned: true)),
         ResultsColumnKind.Double => ParquetFile.Leaf(c.Name, optional: true, PhysicalType.Double),
         ResultsColumnKind.Bool => ParquetFile.Leaf(c.Name, optional: false, PhysicalType.Boolean),
         ResultsColumnKind.UInt64 => ParquetFile.Leaf(c.Name, optional: false, PhysicalType.Int64, LogicalType.Int(64, isSigned: false)),
