@@ -53,8 +53,9 @@ public static class TrainingBenchmark
             evaluations.Add(TimeEvaluations(data, sigma, options.Seed, kernels));
             // A stable step for every optimizer: half the edge of stability at the common start.
             var start = NetworkInitializer.Draw(2 * n, data.Dimension, 1.0, StepStream(options.Seed).Fork("init"));
-            var learningRate = 0.5 * 2 / Sharpness.LargestEigenvalue((DenseMatrix)data.Features, data.Labels, start, sigma,
-                StepStream(options.Seed).Fork("sharpness"), kernels);
+            var sharpness = Sharpness.Compute((DenseMatrix)data.Features, data.Labels, start, sigma, StepStream(options.Seed).Fork("sharpness"), kernels);
+            if (!sharpness.IsConverged) throw new InvalidOperationException($"The benchmark's step size needs λ_max at the start: {sharpness.Reason}.");
+            var learningRate = 0.5 * 2 / sharpness.Eigenvalue;
             foreach (var (kind, note) in new[]
                      {
                          (OptimizerKind.GradientDescent, "full batch"),

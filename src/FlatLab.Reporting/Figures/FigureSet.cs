@@ -2,6 +2,7 @@ using System.Globalization;
 using FlatLab.Experiments.Analysis;
 using FlatLab.Experiments.Results;
 using FlatLab.Experiments.Runs;
+using FlatLab.Experiments.Specs;
 
 namespace FlatLab.Reporting.Figures;
 
@@ -28,8 +29,10 @@ public static class FigureSet
     /// value), then scaling studies (none of the first two without rows).</summary>
     /// <param name="titles">Panel titles by panel name (PanelSpec.Title); a panel without one is titled by its name.</param>
     /// <param name="scaling">The fitted laws of the run's scaling studies (ScalingAnalysis.Fit); empty without any.</param>
+    /// <param name="spec">The run's spec, for the legend's words for its optimizer runs and searches and their styles
+    /// (a colour per method, a marker and line per parameterisation); without it they are named by their variant.</param>
     public static IReadOnlyList<RenderedFigure> Render(IReadOnlyList<CaseResult> rows, IReadOnlyDictionary<string, string>? titles,
-        IReadOnlyList<ScalingFit> scaling)
+        IReadOnlyList<ScalingFit> scaling, SweepSpec? spec = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(scaling);
@@ -40,8 +43,10 @@ public static class FigureSet
         {
             var panelRows = panel.ToList();
             var title = Title(panel.Key, titles);
-            var plot = PanelPlot.Create(panelRows, title + "\n" + Sizes(panelRows), Scale(panelRows), PanelPoints.SeedAveraged, colorBar: true);
-            figures.Add(Rendered(RunFolder.PanelFigureStem(panel.Key), title, FigureKind.Panel, [plot], PanelWidth, PanelHeight, null));
+            var plot = PanelPlot.Create(panelRows, WithSizes(title, panelRows), Scale(panelRows), PanelPoints.SeedAveraged, colorBar: true,
+                OverlaySeries.Of(panelRows, spec), PanelWidth);
+            figures.Add(Rendered(RunFolder.PanelFigureStem(panel.Key), title, FigureKind.Panel, [plot], PanelWidth,
+                PanelHeight + PanelPlot.ExtraHeight(plot), null));
         }
 
         foreach (var figure in panels.GroupBy(p => p.First().Figure))
@@ -56,9 +61,10 @@ public static class FigureSet
                 (PanelPoints.Seeds, RunFolder.CompositeSeedsFigureStem(figure.Key), FigureKind.CompositeSeeds, "every seed"),
             })
             {
-                var plots = members.Select((m, i) => PanelPlot.Create(m.Rows, lettered[i] + "\n" + Sizes(m.Rows), scale, points, colorBar: false)).ToList();
+                var plots = members.Select((m, i) => PanelPlot.Create(m.Rows, WithSizes(lettered[i], m.Rows), scale, points, colorBar: false,
+                    OverlaySeries.Of(m.Rows, spec), CellWidth)).ToList();
                 var title = $"{FigureTitle(figure.Key)} ({what}): {string.Join("; ", lettered)}";
-                figures.Add(Rendered(stem, title, kind, plots, CellWidth, CellHeight, bar));
+                figures.Add(Rendered(stem, title, kind, plots, CellWidth, CellHeight + plots.Max(PanelPlot.ExtraHeight), bar));
             }
         }
 
@@ -115,6 +121,13 @@ public static class FigureSet
     /// <summary>The panel letters of a composite: a … z, then aa, ab, ….</summary>
     internal static string Letter(int index) =>
         index < 26 ? ((char)('a' + index)).ToString() : Letter(index / 26 - 1) + Letter(index % 26);
+
+    /// <summary>A panel's plot title: its title, and on a second line its sizes unless the title already states them.</summary>
+    internal static string WithSizes(string title, IReadOnlyList<CaseResult> rows)
+    {
+        var sizes = Sizes(rows);
+        return title.Contains(sizes, StringComparison.Ordinal) ? title : title + "\n" + sizes;
+    }
 
     /// <summary>"d = 30, n = 400, m = 800": the sizes of a panel's ρ cases (a range where they vary).</summary>
     internal static string Sizes(IReadOnlyList<CaseResult> rows) =>

@@ -26,7 +26,10 @@ internal static class PanelPlot
     /// <param name="title">The panel's title: its letter (in a composite), its name in words and its sizes.</param>
     /// <param name="scale">The ρ colour scale (shared by the panels of a composite).</param>
     /// <param name="colorBar">Whether the panel draws its own colour bar (a composite draws one for all).</param>
-    public static Plot Create(IReadOnlyList<CaseResult> rows, string title, RhoColorScale scale, PanelPoints points, bool colorBar)
+    /// <param name="series">How the panel's optimizer runs and searches are drawn and named (<see cref="OverlaySeries.Of"/>).</param>
+    /// <param name="width">The width the panel is drawn at: a legend with overlays takes two columns when they fit in it.</param>
+    public static Plot Create(IReadOnlyList<CaseResult> rows, string title, RhoColorScale scale, PanelPoints points, bool colorBar,
+        IReadOnlyList<OverlaySeries> series, int width)
     {
         var rhoRows = rows.Where(r => r.IsRho).OrderBy(r => r.CaseIndex).ToList();
         var drawn = rhoRows.Where(r => r.IsUsable && r.FlatnessMin > 0 && r.PopulationLoss > 0).ToList();
@@ -95,7 +98,7 @@ internal static class PanelPlot
             if (drawn.Count > 0) Legend(plot, MarkerShape.FilledCircle, Colors.Gray, "one seed at one ρ");
         }
 
-        var overlaid = OverlayPlot.Add(plot, overlays);
+        var (overlaid, overlayLegend) = OverlayPlot.Add(plot, overlays, series);
         xs.AddRange(overlaid.Select(o => o.X));
         ys.AddRange(overlaid.Select(o => o.Y));
         if (xs.Count == 0)
@@ -128,8 +131,30 @@ internal static class PanelPlot
         note.LabelShadowColor = Colors.Transparent;
         plot.Legend.FontSize = TickSize;
         plot.Legend.ShadowColor = Colors.Transparent;
+        if (overlayLegend.Count > 0)
+        {
+            // The ρ entries first, then one per run or search; in two columns where they fit (the figure grows to hold them).
+            plot.Legend.ManualItems.AddRange(overlayLegend);
+            plot.Legend.Layout = new ColumnLegendLayout(width - 2 * LegendSideMargin);
+        }
         plot.ShowLegend(Edge.Bottom); // below the axes, where it hides no point
         return plot;
+    }
+
+    /// <summary>The room left on each side of a legend drawn in columns.</summary>
+    private const int LegendSideMargin = 12;
+
+    /// <summary>The legend entries in the order drawn: the ρ entries, then one per optimizer run or search.</summary>
+    internal static IReadOnlyList<string> LegendLabels(Plot plot) => plot.Legend.GetItems().Select(i => i.LabelText).ToList();
+
+    /// <summary>How much taller than the plain panel's (two ρ entries, one column) the panel's legend is, in pixels:
+    /// the height its figure adds so the data area keeps its size.</summary>
+    internal static int ExtraHeight(Plot plot)
+    {
+        if (plot.Legend.Layout is not ColumnLegendLayout layout) return 0;
+        var items = plot.Legend.GetItems();
+        var plain = new ColumnLegendLayout(0).Height(plot.Legend, items.Take(2).ToArray());
+        return (int)Math.Ceiling(Math.Max(0, layout.Height(plot.Legend, items) - plain));
     }
 
     /// <summary>"3 of 48 failed": failed ρ cases of the panel, of all its ρ cases.</summary>

@@ -29,7 +29,7 @@ public sealed class RunArtifacts
         Statistics = SweepAnalysis.Summarize(rows);
         StatisticsSettings = statistics;
         Scaling = spec is { Scaling.Length: > 0 } ? ScalingAnalysis.Fit(spec, rows, statistics) : [];
-        _figures = new Lazy<IReadOnlyList<RenderedFigure>>(() => FigureSet.Render(Rows, Titles, Scaling));
+        _figures = new Lazy<IReadOnlyList<RenderedFigure>>(() => FigureSet.Render(Rows, Titles, Scaling, Spec));
         _bootstrap = new Lazy<IReadOnlyList<PanelStatistics>>(() =>
             [.. SeedClusterBootstrap.AnalyzeSweep(Rows, StatisticsSettings), .. OptimizerStatistics.AnalyzeSweep(Rows, Spec, StatisticsSettings)]);
         _searchClaims = new Lazy<IReadOnlyList<PanelStatistics>>(() => SearchClaimAnalysis.Analyze(Rows, StatisticsSettings));

@@ -32,9 +32,14 @@ public static class Trainer
         var network = start?.Clone() ?? NetworkInitializer.Draw(width, data.Dimension, spec.InitScale, random.Fork("init"), spec.Parameterization);
         var objective = TrainingObjective.For(spec.Parameterization, network.Width, sigma, kernels);
         var theta = objective.ToTrained(network);
-        var learningRate = spec.EdgeOfStability is { } fraction
-            ? fraction * 2 / Sharpness.LargestEigenvalue(x, y, theta, objective, random.Fork("sharpness"))
-            : spec.LearningRate;
+        var learningRate = spec.LearningRate;
+        if (spec.EdgeOfStability is { } fraction)
+        {
+            var sharpness = Sharpness.Compute(x, y, theta, objective, random.Fork("sharpness"));
+            if (!sharpness.IsConverged)
+                throw new ArgumentException($"The edge-of-stability step size needs λ_max at the start: {sharpness.Reason}.");
+            learningRate = fraction * 2 / sharpness.Eigenvalue;
+        }
         if (!(learningRate > 0 && double.IsFinite(learningRate)))
             throw new ArgumentException($"The edge-of-stability step size is not positive ({learningRate}); the Hessian has no positive curvature here.");
 

@@ -56,6 +56,22 @@ internal sealed class TrainingObjective
         return loss;
     }
 
+    /// <summary>H̃ v, the Hessian of γ L_S in θ̃ applied to v: γ D H D v with D = diag(α on ã, 1 on W) and H the
+    /// network's Hessian (<see cref="NetworkGradient.HessianVector"/>).</summary>
+    public void HessianVector(DenseMatrix x, double[] y, NetworkState theta, NetworkState v, NetworkState result)
+    {
+        if (IsIdentity)
+        {
+            NetworkGradient.HessianVector(x, y, theta, _sigma, v, result, _kernels);
+            return;
+        }
+        var u = v.Clone();
+        for (var j = 0; j < u.Width; j++) u.Outer[j] *= Alpha;
+        NetworkGradient.HessianVector(x, y, ToNetwork(theta), _sigma, u, result, _kernels);
+        for (var j = 0; j < result.Width; j++) result.Outer[j] *= Alpha;
+        result.Scale(Gamma);
+    }
+
     /// <summary>L_S of the network at θ̃.</summary>
     public double Loss(DenseMatrix x, double[] y, NetworkState theta) =>
         NetworkGradient.Loss(x, y, IsIdentity ? theta : ToNetwork(theta), _sigma, _kernels);

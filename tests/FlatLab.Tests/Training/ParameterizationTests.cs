@@ -115,7 +115,7 @@ public sealed class ParameterizationTests
         var theta = objective.ToTrained(network);
 
         // When
-        var lambda = Sharpness.LargestEigenvalue(TrainingFixtures.X(data), data.Labels, theta, objective, new RandomSource(4).Fork("power"), 300);
+        var lambda = Sharpness.Compute(TrainingFixtures.X(data), data.Labels, theta, objective, new RandomSource(4).Fork("power")).Eigenvalue;
 
         // Then it is the largest eigenvalue of the Hessian of m L_S(ã/m, W), from second differences of the loss alone
         var point = TrainingFixtures.Flatten(theta);

@@ -92,7 +92,7 @@ public sealed class TrainerTests
 
         // The trainer's documented streams: the initial state from Fork("init"), power iteration from Fork("sharpness").
         var start = NetworkInitializer.Draw(20, 5, spec.InitScale, random.Fork("init"));
-        var lambda = Sharpness.LargestEigenvalue(TrainingFixtures.X(data), data.Labels, start, Relu, random.Fork("sharpness"), DenseKernels.Default);
+        var lambda = Sharpness.Compute(TrainingFixtures.X(data), data.Labels, start, Relu, random.Fork("sharpness"), DenseKernels.Default).Eigenvalue;
         Assert.True(lambda > 0);
         Assert.Equal(0.7 * 2 / lambda, result.LearningRate, 1e-15 * result.LearningRate);
     }
@@ -108,8 +108,9 @@ public sealed class TrainerTests
         var (_, data) = TrainingFixtures.SingleIndex(name, n, d, seed);
         var theta = NetworkInitializer.Draw(m, d, 1.0, new RandomSource(seed).Fork("theta"));
 
-        var lambda = Sharpness.LargestEigenvalue(TrainingFixtures.X(data), data.Labels, theta, sigma, new RandomSource(seed).Fork("power"),
-            DenseKernels.Default, iterations: 200);
+        var sharpness = Sharpness.Compute(TrainingFixtures.X(data), data.Labels, theta, sigma, new RandomSource(seed).Fork("power"), DenseKernels.Default);
+        Assert.True(sharpness.IsConverged);
+        var lambda = sharpness.Eigenvalue;
 
         // The Hessian entry by entry from second differences of the loss alone (no gradient code):
         // H_ab ≈ [L(θ+he_a+he_b) − L(θ+he_a−he_b) − L(θ−he_a+he_b) + L(θ−he_a−he_b)] / 4h², error O(h²) + O(ε L/h²) ≈ 1e-7.

@@ -159,7 +159,7 @@ public sealed record CaseResult
     public double AlignmentWeighted { get; init; } = double.NaN;
     [ResultColumn("`train`: E‖P_U ŵ‖ for a direction uniform on the sphere (exact, docs/optimizers.md §5): where `alignment_mean` sits when no feature is learned.")]
     public double AlignmentRandom { get; init; } = double.NaN;
-    [ResultColumn("`train`: η λ_max / 2 at the final network, λ_max the largest Hessian eigenvalue of the objective the optimizer steps on (docs/optimizers.md §4): about 1 at the edge of stability, above 1 unstable for GD.")]
+    [ResultColumn("`train`: η λ_max / 2 at the final network, λ_max the largest Hessian eigenvalue of the objective the optimizer steps on (docs/optimizers.md §4): about 1 at the edge of stability, above 1 unstable for GD; NaN when the Lanczos iteration did not meet its residual test (the message says why).")]
     public double EdgeRatio { get; init; } = double.NaN;
     [ResultColumn("`train`: the interpolation threshold: the run stops once L_S falls below it (its `loss_tolerance`).", Unit = "label units²")]
     public double LossThreshold { get; init; } = double.NaN;

@@ -46,15 +46,18 @@ public sealed record TrainingCase : SweepCase
         // How close to the edge of stability the run ended: η λ_max(θ̃_end) / 2 in the coordinates it stepped in.
         var spec = Run.ToTrainingSpec(Panel);
         var objective = TrainingObjective.For(spec.Parameterization, Panel.M, sigma, kernels);
-        var edge = training.State.IsFinite()
-            ? training.LearningRate * Sharpness.LargestEigenvalue(sample.Features as DenseMatrix ?? DenseMatrix.OfMatrix(sample.Features), sample.Labels,
-                objective.ToTrained(training.State), objective, random.Fork("sharpness-end")) / 2
-            : double.NaN;
+        var sharpness = training.State.IsFinite()
+            ? Sharpness.Compute(sample.Features as DenseMatrix ?? DenseMatrix.OfMatrix(sample.Features), sample.Labels,
+                objective.ToTrained(training.State), objective, random.Fork("sharpness-end"))
+            : new SharpnessResult(double.NaN, SharpnessStatus.NonFinite, 0, double.NaN);
+        // NaN, never an unconverged estimate; the message says why.
+        var edge = training.LearningRate * sharpness.Eigenvalue / 2;
         return row.WithPopulationLoss(end.PopulationLoss) with
         {
             Status = training.Status.ToCaseStatus(),
             Message = $"{Run.Optimizer.Name()}: {training.Status.ToString().ToLowerInvariant()} after {training.Steps} steps, training loss {training.FinalLoss:G3}"
-                + (training.InterpolationStep >= 0 ? $" (below the threshold {Run.LossTolerance:G3} at step {training.InterpolationStep})." : "."),
+                + (training.InterpolationStep >= 0 ? $" (below the threshold {Run.LossTolerance:G3} at step {training.InterpolationStep})." : ".")
+                + (sharpness.IsConverged ? "" : $" edge_ratio is NaN: {sharpness.Reason}."),
             FlatnessMin = end.FlatnessMin,
             Flatness = end.Flatness,
             FlattestFlatnessMin = end.FlattestFlatnessMin,

@@ -15,6 +15,8 @@ public sealed record SearchRunSpec
     private static readonly FlattestSearchSpec Defaults = new();
 
     public string Name { get; init; } = "";
+    /// <summary>The search in words for figure legends; empty for the description <see cref="Label"/> builds from the fields.</summary>
+    public string Title { get; init; } = "";
     /// <summary>random, rho, trained or reference.</summary>
     public SearchStart Start { get; init; } = SearchStart.Random;
     /// <summary>The correlation of the start when <see cref="Start"/> is rho.</summary>
@@ -46,6 +48,20 @@ public sealed record SearchRunSpec
         Weighting = solver.Weights,
         Solver = solver.Settings(),
     };
+
+    /// <summary>The legend text: <see cref="Title"/>, or where the search starts, in words.</summary>
+    /// <param name="runs">The sweep's optimizer runs, for a search that starts from one of them.</param>
+    public string Label(IReadOnlyList<TrainingRunSpec> runs)
+    {
+        if (Title.Length > 0) return Title;
+        return Start switch
+        {
+            SearchStart.Rho => $"search from directions at ρ = {Rho.ToString("G4", CultureInfo.InvariantCulture)}",
+            SearchStart.Trained => $"search from the directions of {runs.FirstOrDefault(r => r.Name == From)?.Label() ?? "a trained network"}",
+            SearchStart.Reference => $"search from the reference, perturbed by {Perturbation.ToString("G4", CultureInfo.InvariantCulture)}",
+            _ => "search from random directions",
+        };
+    }
 
     /// <summary>Whether this search has a case on <paramref name="panel"/>.</summary>
     public bool RunsOn(PanelSpec panel) => Panels is null || Panels.Contains(panel.Name) || Panels.Contains(panel.BaseName);

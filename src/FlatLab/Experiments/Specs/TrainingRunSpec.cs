@@ -15,6 +15,8 @@ public sealed record TrainingRunSpec
 
     /// <summary>A unique name (letters, digits, '-', '_'), part of the case key.</summary>
     public string Name { get; init; } = "";
+    /// <summary>The run in words for figure legends; empty for the description <see cref="Label"/> builds from the fields.</summary>
+    public string Title { get; init; } = "";
     /// <summary>gd, sgd, sam or asam.</summary>
     public OptimizerKind Optimizer { get; init; } = Defaults.Optimizer;
     public double LearningRate { get; init; } = Defaults.LearningRate;
@@ -55,6 +57,30 @@ public sealed record TrainingRunSpec
         MaxSteps = MaxSteps,
         RecordEvery = Records > 0 ? Math.Max(1, MaxSteps / (Records + 1)) : 0,
     };
+
+    /// <summary>The legend text: <see cref="Title"/>, or the method, its step (the run's own, not a panel's) and its
+    /// parameterisation in words, e.g. "SGD, batch 20, step 0.01, standard".</summary>
+    public string Label()
+    {
+        if (Title.Length > 0) return Title;
+        var radius = SamSchedule switch
+        {
+            SamSchedule.Decay => $"radius {Number(SamRadius)} → 0",
+            SamSchedule.Switch => $"radius {Number(SamRadius)}, then GD",
+            _ => $"radius {Number(SamRadius)}",
+        };
+        var method = Optimizer switch
+        {
+            OptimizerKind.Sgd => $"SGD, batch {BatchSize}",
+            OptimizerKind.Sam => $"SAM, {radius}",
+            OptimizerKind.Asam => $"ASAM, {radius}",
+            _ => "GD",
+        };
+        var step = EdgeOfStability is { } f ? $"step {Number(f)} × 2/λ_max" : $"step {Number(LearningRate)}";
+        return $"{method}, {step}, {Parameterization.Name()}";
+    }
+
+    private static string Number(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 
     /// <summary>Whether this run has a case on <paramref name="panel"/>.</summary>
     public bool RunsOn(PanelSpec panel) => Panels is null || Panels.Contains(panel.Name) || Panels.Contains(panel.BaseName);
