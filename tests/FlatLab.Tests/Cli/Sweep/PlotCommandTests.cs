@@ -61,7 +61,9 @@ public sealed class PlotCommandTests : IDisposable
         Assert.Equal(["figure-main", "figure-main-seeds", "figure-scaling-law", "figure-scaling-law-seeds", "panel-law-d4", "panel-law-d6", "panel-law-d8",
             "panel-relu", "scaling-law-laws"], stems);
         Assert.Equal(stems, Directory.GetFiles(drawn, "*.pdf").Select(Path.GetFileNameWithoutExtension).Order().ToArray());
-        Assert.Contains("train gd", File.ReadAllText(Path.Combine(drawn, "panel-relu.svg"))); // the overlay's legend
+        // the overlay's legend, in the words the spec's fields give (no identifiers)
+        Assert.Contains("GD, step 0.05, standard", File.ReadAllText(Path.Combine(drawn, "panel-relu.svg")));
+        Assert.Contains("search from random directions", File.ReadAllText(Path.Combine(drawn, "panel-relu.svg")));
 
         var figures = _dir.File("again");
         var plot = CliRun.Of("plot", "--results", Path.Combine(run, table), "--out", figures);
