@@ -6,6 +6,7 @@ using FlatLab.Population;
 using FlatLab.Randomness;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Double;
+using Lanes = System.Numerics.Vector<double>;
 
 namespace FlatLab.Population;
 
@@ -69,13 +70,20 @@ public static class SampledPopulationLoss
             }
             var z = new double[count * m];
             kernels.Multiply(false, true, count, m, columns, x, weights, z);
+            // f_i = Σ_j a_j σ(z_ij), summed over j in order for each i (the same bits as a row-by-row loop), a column
+            // of z at a time: z is column-major, so walking a row strides by the chunk. Neurons with a_j = 0 add nothing.
+            var f = new double[count];
+            for (var j = 0; j < m; j++)
+            {
+                var aj = a[j];
+                if (aj == 0) continue;
+                AddColumn(f, z.AsSpan(j * count, count), aj, sigma);
+            }
             var moments = new SampleMoments(2);
             Span<double> values = stackalloc double[2];
             for (var i = 0; i < count; i++)
             {
-                var f = 0.0;
-                for (var j = 0; j < m; j++) f += a[j] * sigma.Value(z[i + j * count]);
-                var e = f - g[i];
+                var e = f[i] - g[i];
                 values[0] = e * e;
                 values[1] = g[i] * g[i];
                 moments.Add(values);
@@ -87,5 +95,24 @@ public static class SampledPopulationLoss
         var noise = model.NoiseStd * model.NoiseStd;
         return new PopulationLossResult(total.Mean(0) + noise, Math.Sqrt(total.Covariance(0, 0) / samples),
             PopulationLossMethod.MonteCarlo, total.Mean(1), noise, samples);
+    }
+
+    /// <summary>f_i += a_j σ(z_i) over a column; for k = 1, σ(z) = c₊z or c₋z (σ.Value's products, so the same bits)
+    /// a vector of lanes at a time.</summary>
+    private static void AddColumn(double[] f, ReadOnlySpan<double> z, double aj, Activation sigma)
+    {
+        var i = 0;
+        if (sigma.K == 1)
+        {
+            var width = Lanes.Count;
+            var (plus, minus, weight) = (new Lanes(sigma.CPlus), new Lanes(sigma.CMinus), new Lanes(aj));
+            for (; i <= z.Length - width; i += width)
+            {
+                var zi = new Lanes(z[i..]);
+                var value = System.Numerics.Vector.ConditionalSelect(System.Numerics.Vector.GreaterThanOrEqual(zi, Lanes.Zero), plus * zi, minus * zi);
+                (new Lanes(f.AsSpan(i)) + weight * value).CopyTo(f.AsSpan(i));
+            }
+        }
+        for (; i < z.Length; i++) f[i] += aj * sigma.Value(z[i]);
     }
 }
