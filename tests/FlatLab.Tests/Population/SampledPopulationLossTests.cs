@@ -67,6 +67,70 @@ public sealed class SampledPopulationLossTests
         Assert.Equal(1.0, result.SignalPower, 1e-15); // g² = 1 on every hypercube point
     }
 
+    /// <summary>The estimate as first written: the same draws and products, f_i summed over every neuron j in order with
+    /// σ.Value, a sample (row of z) at a time.</summary>
+    private static (double Loss, double StandardError, double SignalPower) RowByRow(DataModel model, Matrix<double> w, double[] a,
+        Activation sigma, FeatureDistribution features, int samples, RandomSource random)
+    {
+        const int chunkSize = 1024;
+        var (d, columns, m) = (model.Dimension, w.ColumnCount, w.RowCount);
+        var weights = MathNet.Numerics.LinearAlgebra.Double.DenseMatrix.OfMatrix(w).Values;
+        var total = new SampleMoments(2);
+        for (var chunk = 0; chunk * chunkSize < samples; chunk++)
+        {
+            var count = Math.Min(chunkSize, samples - chunk * chunkSize);
+            var stream = random.Fork("sample/" + chunk.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var x = new double[count * columns];
+            var row = new double[d];
+            var g = new double[count];
+            for (var i = 0; i < count; i++)
+            {
+                if (features == FeatureDistribution.Hypercube) HypercubeSampler.FillSigns(stream, row);
+                else stream.FillGaussian(row);
+                for (var c = 0; c < d; c++) x[i + c * count] = row[c];
+                if (columns > d) x[i + d * count] = 1;
+                g[i] = model.Target(row);
+            }
+            var z = new double[count * m];
+            DenseKernels.Default.Multiply(false, true, count, m, columns, x, weights, z);
+            var moments = new SampleMoments(2);
+            for (var i = 0; i < count; i++)
+            {
+                var f = 0.0;
+                for (var j = 0; j < m; j++) f += a[j] * sigma.Value(z[i + j * count]);
+                var e = f - g[i];
+                moments.Add([e * e, g[i] * g[i]]);
+            }
+            total.Merge(moments);
+        }
+        var noise = model.NoiseStd * model.NoiseStd;
+        return (total.Mean(0) + noise, Math.Sqrt(total.Covariance(0, 0) / samples), total.Mean(1));
+    }
+
+    [Theory]
+    [InlineData("relu", false, false)]
+    [InlineData("relu", true, true)]
+    [InlineData("leaky-relu:0.1", true, false)]
+    [InlineData("quadratic", false, true)]
+    public void GivenAnyNetwork_WhenSampled_ThenTheBitsEqualThoseOfTheRowByRowSum(string activation, bool bias, bool hypercube)
+    {
+        // Column-at-a-time sums that skip a_j = 0 (and use vector lanes for k = 1) must give the row-by-row sum's bits:
+        // 2500 samples leave a short last chunk, 7 neurons include two with a_j = 0 (one of them ±0).
+        var sigma = ActivationParser.Parse(activation);
+        var random = new RandomSource(61);
+        var model = DataModelFactory.Create(new DataModelSpec(6, 1, LinkKind.SingleIndex, ActivationParser.Parse("relu"), NoiseStd: 0.1), random.Fork("model"));
+        var w = NaiveNetwork.Gaussian(7, bias ? 7 : 6, random.Fork("w"));
+        double[] a = [0.5, 0, -1.25, 2, -0.0, 0.75, -0.3];
+        var features = hypercube ? FeatureDistribution.Hypercube : FeatureDistribution.Gaussian;
+
+        var result = SampledPopulationLoss.Compute(model, w, a, sigma, features, 2500, random.Fork("mc"), DenseKernels.Default);
+        var (loss, standardError, signal) = RowByRow(model, w, a, sigma, features, 2500, random.Fork("mc"));
+
+        Assert.Equal(loss, result.Loss);
+        Assert.Equal(standardError, result.StandardError);
+        Assert.Equal(signal, result.SignalPower);
+    }
+
     [Fact]
     public void GivenSameSeed_WhenEstimatedTwice_ThenBitIdentical()
     {
