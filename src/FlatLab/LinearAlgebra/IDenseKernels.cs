@@ -43,9 +43,16 @@ public interface IDenseKernels
     void PivotedQr(int rows, int cols, double[] a, int[] pivots, double[] tau);
 
     /// <summary>
+    /// Householder QR without pivoting (LAPACK dgeqrf) of A (rows × cols): A = Q R, stored as by
+    /// <see cref="PivotedQr"/> (R in the upper triangle, the reflectors below it, their scalars in
+    /// <paramref name="tau"/>, length min(rows, cols)).
+    /// </summary>
+    void Qr(int rows, int cols, double[] a, double[] tau);
+
+    /// <summary>
     /// Overwrites the first <paramref name="cols"/> columns of A (rows × cols, cols ≤ rows) with the
     /// orthonormal Q₁ of the first <paramref name="cols"/> reflectors left there by
-    /// <see cref="PivotedQr"/> (LAPACK dorgqr); the reflectors must occupy those columns.
+    /// <see cref="PivotedQr"/> or <see cref="Qr"/> (LAPACK dorgqr); the reflectors must occupy those columns.
     /// </summary>
     void QrFormQ(int rows, int cols, double[] a, double[] tau);
 

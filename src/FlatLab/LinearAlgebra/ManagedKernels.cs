@@ -140,6 +140,26 @@ public sealed class ManagedKernels : IDenseKernels
         }
     }
 
+    public void Qr(int rows, int cols, double[] a, double[] tau)
+    {
+        var k = Math.Min(rows, cols);
+        for (var step = 0; step < k; step++)
+        {
+            var v = a.AsSpan(step * rows + step, rows - step);
+            tau[step] = Reflector(v);
+            if (tau[step] == 0) continue;
+            var beta = v[0];
+            v[0] = 1;
+            for (var j = step + 1; j < cols; j++)
+            {
+                var column = a.AsSpan(j * rows + step, rows - step);
+                var t = tau[step] * Dot(v, column);
+                for (var i = 0; i < column.Length; i++) column[i] -= t * v[i];
+            }
+            v[0] = beta;
+        }
+    }
+
     public void QrFormQ(int rows, int cols, double[] a, double[] tau)
     {
         var reflectors = a.AsSpan(0, rows * cols).ToArray();

@@ -149,6 +149,21 @@ public sealed unsafe class OpenBlasKernels : IDenseKernels
         if (info != 0) throw new ArithmeticException($"dgeqp3 failed (info = {info}).");
     }
 
+    /// <summary>Blocked (BLAS-3) and on the host's threads, like the products: its bits follow the thread count.</summary>
+    public void Qr(int rows, int cols, double[] a, double[] tau)
+    {
+        int info, lwork = -1;
+        double workSize;
+        fixed (double* pa = a, pt = tau)
+        {
+            dgeqrf_(&rows, &cols, pa, &rows, pt, &workSize, &lwork, &info);
+            lwork = (int)workSize;
+            var work = new double[Math.Max(1, lwork)];
+            fixed (double* pw = work) dgeqrf_(&rows, &cols, pa, &rows, pt, pw, &lwork, &info);
+        }
+        if (info != 0) throw new ArithmeticException($"dgeqrf failed (info = {info}).");
+    }
+
     public void QrFormQ(int rows, int cols, double[] a, double[] tau)
     {
         using var _ = SingleThreaded();
@@ -189,6 +204,8 @@ public sealed unsafe class OpenBlasKernels : IDenseKernels
     }
 
     [DllImport(Lib)] private static extern void dgeqp3_(int* m, int* n, double* a, int* lda, int* jpvt, double* tau,
+        double* work, int* lwork, int* info);
+    [DllImport(Lib)] private static extern void dgeqrf_(int* m, int* n, double* a, int* lda, double* tau,
         double* work, int* lwork, int* info);
     [DllImport(Lib)] private static extern void dorgqr_(int* m, int* n, int* k, double* a, int* lda, double* tau,
         double* work, int* lwork, int* info);

@@ -30,7 +30,9 @@ public static class FlattestInterpolatorSolver
         if (gram is null)
         {
             progress?.Report(new SolverProgress("rank-revealing-qr"));
-            reduction = RangeReduction.Create(scaled);
+            // p = 1 always takes the orthonormal form: near a degenerate optimum the interior point's normal
+            // matrices Ψ D Ψᵀ are already nearly singular through D, and κ(Ψ_S)² on top makes them unusable.
+            reduction = RangeReduction.Create(scaled, problem.P == 1 ? 0 : settings.ConditionLimit);
             var rank = reduction.Rank;
             var yScale = Math.Max(1, problem.Labels.Max(Math.Abs));
             if (reduction.OutsideRangeMax > settings.FeasibilityTolerance * yScale || reduction.Reduced is null)
@@ -44,7 +46,9 @@ public static class FlattestInterpolatorSolver
                     $"{SolverTolerances.RankConditionCeiling:G3}, where the optimum depends on the last digits of Φ; y is within its range.",
                     problem, reduction, clock);
             space = reduction.Reduced;
-            gram = GramSystem.Orthonormal(space);
+            gram = reduction.Orthonormal
+                ? GramSystem.Orthonormal(space)
+                : GramSystem.Factored(space, reduction.GramFactor, reduction.ConditionEstimate);
         }
 
         var (minNorm, mu) = gram.MinimumNorm();
@@ -58,8 +62,10 @@ public static class FlattestInterpolatorSolver
             {
                 Method = "pivoted-qr+" + core.Method,
                 Message = core.Message + (reduction.Rank < n
-                    ? $" Ψ has rank {reduction.Rank} < n = {n} ({why}): solved on {reduction.Rank} independent rows, checked on all {n}."
-                    : $" {char.ToUpperInvariant(why[0])}{why[1..]}: solved in the orthonormal form of a pivoted QR of Ψᵀ."),
+                    ? $" Ψ has rank {reduction.Rank} < n = {n} ({why}): solved on {reduction.Rank} independent rows" +
+                      (reduction.Orthonormal ? " in the orthonormal form of a pivoted QR of Ψᵀ" : "") + $", checked on all {n}."
+                    : $" {char.ToUpperInvariant(why[0])}{why[1..]}: solved" +
+                      (reduction.Orthonormal ? " in the orthonormal form of a pivoted QR of Ψᵀ." : " on the rows a pivoted QR of Ψᵀ kept.")),
             };
         var condition = reduction?.ConditionEstimate ?? gram.ConditionEstimate;
         return Assemble(scaled, reduction, core, condition, lowerBound, settings, clock);
@@ -75,22 +81,42 @@ public static class FlattestInterpolatorSolver
     private static CoreSolution SolveLinearProgram(ScaledProblem scaled, GramSystem gram, double[] minNorm, double[] mu, SolverSettings settings,
         IProgress<SolverProgress>? progress)
     {
-        var core = settings.Point == OptimalPoint.Vertex
-            ? InteriorPointLpSolver.Solve(scaled, gram, minNorm, mu, settings, progress, (b, lambda, it, workspace) => VertexCrossover.TryCertify(scaled, b, lambda, it, settings.GapTolerance, workspace))
-            : InteriorPointLpSolver.Solve(scaled, gram, minNorm, mu, settings, progress);
+        var centring = new FaceCentering(scaled, settings.GapTolerance, settings.FeasibilityTolerance);
+        var central = settings.Point == OptimalPoint.Central;
+        var core = central
+            ? InteriorPointLpSolver.Solve(scaled, gram, minNorm, mu, settings, progress, (b, lambda, it, _) => centring.TryCertify(b, lambda, it, final: false))
+            : InteriorPointLpSolver.Solve(scaled, gram, minNorm, mu, settings, progress, (b, lambda, it, workspace) => VertexCrossover.TryCertify(scaled, b, lambda, it, settings.GapTolerance, workspace));
         scaled.ReleaseWorkspace();
-        if (core.Status != SolverStatus.Solved || core.Point == OptimalPoint.Vertex) return core;
+        if (core.Point is not null) return core;
+        if (core.Status != SolverStatus.Solved && !central) return core;
         progress?.Report(new SolverProgress("crossover"));
-        var central = FaceCentering.Refine(scaled, gram.Project(core.Scaled), core.Dual);
-        var vertex = VertexCrossover.FindVertex(scaled, central, core.Dual);
-        var centralObjective = central.Sum(Math.Abs);
+        // The iterations ended without a certified point: the centre of the face the last iterate shows.
+        var centre = centring.TryCertify(core.Scaled, core.Dual, core.Iterations, final: true);
+        if (central)
+            return centre ?? core with
+            {
+                Status = core.Status == SolverStatus.Solved ? SolverStatus.NumericalError : core.Status,
+                Message = (core.Status == SolverStatus.Solved ? $"The interior point met its tolerances in {core.Iterations} iterations, but " : core.Message + " ") +
+                          $"the central point was not certified: {centring.Failure}.",
+            };
+
+        var point = centre?.Scaled ?? gram.Project(core.Scaled);
+        var vertex = VertexCrossover.FindVertex(scaled, point, core.Dual);
+        var pointObjective = point.Sum(Math.Abs);
         // A vertex off the optimal face (objective above the central point's) is rejected.
-        if (vertex is not null && vertex.Sum(Math.Abs) > centralObjective + SolverTolerances.VertexOffFace * settings.GapTolerance * Math.Max(1, centralObjective))
+        if (vertex is not null && vertex.Sum(Math.Abs) > pointObjective + SolverTolerances.VertexOffFace * settings.GapTolerance * Math.Max(1, pointObjective))
             vertex = null;
-        var note = vertex is null ? " Crossover found no vertex; the central point is returned." : "";
-        return settings.Point == OptimalPoint.Vertex && vertex is not null
-            ? core with { Scaled = vertex, Alternative = central, Point = OptimalPoint.Vertex, Method = "interior-point+crossover", Message = core.Message + " Vertex by crossover." }
-            : core with { Scaled = central, Alternative = vertex, Point = OptimalPoint.Central, Message = core.Message + note };
+        if (vertex is not null)
+            return core with
+            {
+                Scaled = vertex, Alternative = centre?.Scaled, Point = OptimalPoint.Vertex, Method = "interior-point+crossover",
+                Message = core.Message + " Vertex by crossover.",
+            };
+        return centre is not null ? centre with { Message = centre.Message + " Crossover found no vertex; the central point is returned." } : core with
+        {
+            Scaled = point, Point = OptimalPoint.Central,
+            Message = core.Message + $" Crossover found no vertex, and the central point was not certified ({centring.Failure}): the interior-point iterate is returned.",
+        };
     }
 
     /// <param name="scaled">The problem on all n samples: the residual is checked there.</param>

@@ -11,15 +11,16 @@ internal sealed class GramSystem
 {
     private readonly ScaledProblem _problem;
     private readonly double[] _factor;
-    private readonly bool _orthonormal;
+    /// <summary>Writes the factor again after it was lent (null: form G and factor it, as <see cref="Create"/>).</summary>
+    private readonly Action<double[]>? _refill;
     /// <summary>True while <see cref="_factor"/> is lent out as a workspace and must be formed again before use.</summary>
     private bool _lent;
 
-    private GramSystem(ScaledProblem problem, double[] factor, double conditionEstimate, bool orthonormal = false)
+    private GramSystem(ScaledProblem problem, double[] factor, double conditionEstimate, Action<double[]>? refill = null)
     {
         _problem = problem;
         _factor = factor;
-        _orthonormal = orthonormal;
+        _refill = refill;
         ConditionEstimate = conditionEstimate;
     }
 
@@ -51,8 +52,23 @@ internal sealed class GramSystem
     {
         var n = problem.N;
         var identity = new double[n * n];
-        for (var i = 0; i < n; i++) identity[i + i * n] = 1;
-        return new GramSystem(problem, identity, 1, orthonormal: true);
+        Identity(identity, n);
+        return new GramSystem(problem, identity, 1, target => Identity(target, n));
+    }
+
+    /// <summary>The system of a problem whose Gram matrix is already factored: <paramref name="fillFactor"/> writes
+    /// its lower Cholesky factor (n × n), now and whenever the storage comes back from a loan.</summary>
+    public static GramSystem Factored(ScaledProblem problem, Action<double[]> fillFactor, double conditionEstimate)
+    {
+        var factor = new double[problem.N * problem.N];
+        fillFactor(factor);
+        return new GramSystem(problem, factor, conditionEstimate, fillFactor);
+    }
+
+    private static void Identity(double[] target, int n)
+    {
+        Array.Clear(target);
+        for (var i = 0; i < n; i++) target[i + i * n] = 1;
     }
 
     /// <summary>
@@ -94,10 +110,9 @@ internal sealed class GramSystem
         if (!_lent) return;
         _lent = false;
         var n = _problem.N;
-        if (_orthonormal)
+        if (_refill is not null)
         {
-            Array.Clear(_factor);
-            for (var i = 0; i < n; i++) _factor[i + i * n] = 1;
+            _refill(_factor);
             return;
         }
         Array.Clear(_factor);

@@ -8,8 +8,10 @@ namespace FlatLab.Solvers;
 /// rank, counts the |R_kk| above max(n, M)·ε·|R₀₀|. On S, Ψ_S = R₁₁ᵀ Q₁ᵀ exactly, so
 ///   Ψ_S b = y_S   ⇔   Q₁ᵀ b = R₁₁⁻ᵀ y_S,
 /// the same problem with orthonormal rows: its Gram matrix is the identity and the existing methods
-/// solve it without ever squaring κ(Ψ). The other rows are combinations of S up to R₂₂, so y is in the
-/// range of Ψ exactly when its component orthogonal to the range, measured here, is negligible.
+/// solve it without ever squaring κ(Ψ). When κ(R₁₁) is small enough for the Gram path, the kept rows
+/// are used as they are, with Ψ_S Ψ_Sᵀ = R₁₁ᵀ R₁₁ already factored, and Q₁ is never formed. The other
+/// rows are combinations of S up to R₂₂, so y is in the range of Ψ exactly when its component
+/// orthogonal to the range, measured here, is negligible.
 /// </summary>
 internal sealed class RangeReduction
 {
@@ -46,13 +48,17 @@ internal sealed class RangeReduction
     /// <summary>κ(R₁₁) = κ(Ψ_S), estimated by power and inverse iteration on R₁₁.</summary>
     public double ConditionEstimate { get; }
 
-    /// <summary>Q₁ᵀ b = R₁₁⁻ᵀ y_S (r rows); null when the rank is 0.</summary>
+    /// <summary>Q₁ᵀ b = R₁₁⁻ᵀ y_S, or Ψ_S b = y_S (<see cref="Orthonormal"/>; r rows); null when the rank is 0.</summary>
     public ScaledProblem? Reduced { get; }
 
     /// <summary>The original sample index of each kept row, in pivot order.</summary>
     public IReadOnlyList<int> KeptRows => _kept;
 
-    public static RangeReduction Create(ScaledProblem problem)
+    /// <param name="keepRowsBelow">When κ(R₁₁) is at most this, the reduced problem keeps the r independent rows
+    /// of Ψ themselves, with the factor of their Gram matrix read off R₁₁ (<see cref="GramFactor"/>), instead of
+    /// forming Q₁: the Gram path's accuracy, at the Gram path's conditioning (docs/solver.md, "Rank and
+    /// conditioning"). 0: always the orthonormal form.</param>
+    public static RangeReduction Create(ScaledProblem problem, double keepRowsBelow = 0)
     {
         var n = problem.N;
         var m = problem.M;
@@ -66,41 +72,95 @@ internal sealed class RangeReduction
         var psi = problem.Psi;
         for (var c = 0; c < m; c++)
             for (var i = 0; i < n; i++) a[c + i * m] = psi[i + c * n];
+        var kernels = problem.Kernels;
         var k = Math.Min(m, n);
+        // With more columns than samples, a QR without pivoting first (blocked, BLAS-3) reduces Ψᵀ = Q_a R_a to its
+        // k × n triangle, and the pivoted QR (half of whose work is matrix–vector products) runs on R_a: the same
+        // pivots and R in exact arithmetic (Q_a is orthogonal), on a k × n instead of an M × n matrix.
+        double[]? tauA = null;
+        var rows = m;
+        var factor = a;
+        if (m > n)
+        {
+            tauA = new double[n];
+            kernels.Qr(m, n, a, tauA);
+            factor = new double[n * n];
+            for (var j = 0; j < n; j++)
+                for (var i = 0; i <= j; i++) factor[i + j * n] = a[i + j * m];
+            rows = n;
+        }
         var pivots = new int[n];
         var tau = new double[k];
-        problem.Kernels.PivotedQr(m, n, a, pivots, tau);
+        kernels.PivotedQr(rows, n, factor, pivots, tau);
         var order = pivots.Select(p => p - 1).ToArray();
 
-        var threshold = Math.Max(m, n) * Epsilon * Math.Abs(a[0]);
+        var threshold = Math.Max(m, n) * Epsilon * Math.Abs(factor[0]);
         var r = 0;
-        while (r < k && Math.Abs(a[r + r * m]) > threshold) r++;
+        while (r < k && Math.Abs(factor[r + r * rows]) > threshold) r++;
         if (r == 0)
             return new RangeReduction(n, 0, [], [], yNorm, y.Max(Math.Abs), double.NaN, null);
 
         var r11 = new double[r * r];
         for (var j = 0; j < r; j++)
-            for (var i = 0; i <= j; i++) r11[i + j * r] = a[i + j * m];
+            for (var i = 0; i <= j; i++) r11[i + j * r] = factor[i + j * rows];
         var kept = order.Take(r).ToArray();
         var yS = kept.Select(i => y[i]).ToArray();
-        var (outsideNorm, outsideMax) = OutsideRange(problem, a, m, r, order, r11, yS);
+        var (outsideNorm, outsideMax) = OutsideRange(problem, factor, rows, r, order, r11, yS);
+        var condition = EstimateCondition(r11, r);
 
-        // Q₁ (M × r) from the first r reflectors, then Ψ' = Q₁ᵀ and y' = R₁₁⁻ᵀ y_S.
-        problem.Kernels.QrFormQ(m, r, a, tau);
+        if (condition <= keepRowsBelow)
+        {
+            // Ψ_S Ψ_Sᵀ = R₁₁ᵀ R₁₁: the kept rows with the factor of their Gram matrix, no Q₁ formed.
+            var psiRows = new double[r * m];
+            for (var c = 0; c < m; c++)
+                for (var i = 0; i < r; i++) psiRows[i + c * r] = psi[kept[i] + c * n];
+            return new RangeReduction(n, r, kept, r11, outsideNorm, outsideMax, condition, problem.WithRows(r, psiRows, yS))
+            {
+                Orthonormal = false,
+            };
+        }
+
+        // Q₁ (M × r) from the first r reflectors (through Q_a when Ψᵀ was reduced first), then Ψ' = Q₁ᵀ and
+        // y' = R₁₁⁻ᵀ y_S.
+        double[] q1;
+        kernels.QrFormQ(rows, r, factor, tau);
+        if (tauA is null) q1 = factor;
+        else
+        {
+            kernels.QrFormQ(m, n, a, tauA);
+            q1 = new double[m * r];
+            kernels.Multiply(false, false, m, r, n, a, factor.AsSpan(0, n * r).ToArray(), q1);
+        }
         var psiReduced = new double[r * m];
         for (var c = 0; c < m; c++)
-            for (var i = 0; i < r; i++) psiReduced[i + c * r] = a[c + i * m];
+            for (var i = 0; i < r; i++) psiReduced[i + c * r] = q1[c + i * m];
         var yReduced = (double[])yS.Clone();
         SolveTransposed(r11, r, yReduced);
         var reduced = problem.WithRows(r, psiReduced, yReduced);
-        return new RangeReduction(n, r, kept, r11, outsideNorm, outsideMax, EstimateCondition(r11, r), reduced);
+        return new RangeReduction(n, r, kept, r11, outsideNorm, outsideMax, condition, reduced);
     }
 
-    /// <summary>λ (length n, zero off the kept rows) with Ψᵀλ = Q₁ λ': λ_S = R₁₁⁻¹ λ'.</summary>
+    /// <summary>True when <see cref="Reduced"/> is the orthonormal form Q₁ᵀ b = R₁₁⁻ᵀ y_S; false when it is the kept
+    /// rows Ψ_S b = y_S themselves (see <see cref="Create"/>).</summary>
+    public bool Orthonormal { get; private init; } = true;
+
+    /// <summary>Writes the lower Cholesky factor L of Ψ_S Ψ_Sᵀ = R₁₁ᵀ R₁₁ into <paramref name="target"/> (r × r): L = (D R₁₁)ᵀ
+    /// with D = sign(diag R₁₁), so that its diagonal is positive as a Cholesky factor's.</summary>
+    public void GramFactor(double[] target)
+    {
+        var r = Rank;
+        Array.Clear(target, 0, r * r);
+        for (var j = 0; j < r; j++)
+            for (var i = 0; i <= j; i++)
+                target[j + i * r] = Math.Sign(_r11[i + i * r]) * _r11[i + j * r];
+    }
+
+    /// <summary>λ (length n, zero off the kept rows) for the reduced problem's dual λ': with the orthonormal form
+    /// Ψᵀλ = Q₁ λ' for λ_S = R₁₁⁻¹ λ'; with the kept rows λ_S = λ'.</summary>
     public double[] ToSampleDual(double[] reducedDual)
     {
         var x = (double[])reducedDual.Clone();
-        Solve(_r11, Rank, x);
+        if (Orthonormal) Solve(_r11, Rank, x);
         var lambda = new double[SampleCount];
         for (var k = 0; k < Rank; k++) lambda[_kept[k]] = x[k];
         return lambda;
@@ -111,6 +171,7 @@ internal sealed class RangeReduction
     /// orthogonal complement is spanned by N = [−T; I], so the component is N (I + TᵀT)⁻¹ e with
     /// e = Nᵀ y = y_D − Tᵀ y_S, and its squared 2-norm is eᵀ (I + TᵀT)⁻¹ e.
     /// </summary>
+    /// <param name="a">R (upper triangle) in an array with <paramref name="m"/> rows.</param>
     private static (double Norm, double Max) OutsideRange(ScaledProblem problem, double[] a, int m, int r, int[] order,
         double[] r11, double[] yS)
     {

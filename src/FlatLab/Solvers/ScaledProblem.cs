@@ -52,6 +52,15 @@ internal sealed class ScaledProblem
     /// <summary>The same columns and objective under the constraints Ψ' b = y' (Ψ' rows × M, column-major).</summary>
     public ScaledProblem WithRows(int rows, double[] psi, double[] y) => new(Source, Live, psi, rows, y, Kernels);
 
+    /// <summary>The same rows and right-hand side on a subset of the columns (indices into the live columns):
+    /// the constraints of a face of the p = 1 problem (<see cref="FaceCentering"/>).</summary>
+    public ScaledProblem WithColumns(int[] columns)
+    {
+        var psi = new double[N * columns.Length];
+        for (var c = 0; c < columns.Length; c++) Array.Copy(Psi, columns[c] * N, psi, c * N, N);
+        return new(Source, columns.Select(c => Live[c]).ToArray(), psi, N, Y, Kernels);
+    }
+
     /// <summary>Ψ v (length n) for v of length M.</summary>
     public double[] Apply(double[] v)
     {

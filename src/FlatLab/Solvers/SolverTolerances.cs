@@ -108,14 +108,31 @@ internal static class SolverTolerances
 
     // Face centring (p = 1, central point).
 
-    /// <summary>Newton iterations of the centring, at most.</summary>
-    public const int CenteringIterations = 30;
+    /// <summary>The centre of the optimal face is looked for once the iterate's relative gap is below this (the
+    /// partition it shows is then usually settled), and at the last iterate whatever its gap.</summary>
+    public const double CentringIterateGap = 1e-6;
 
-    /// <summary>Fraction of the step to the boundary of the sign orthant the centring takes.</summary>
-    public const double CenteringStepFraction = 0.9;
+    /// <summary>Before the last iterate, a partition is tried only when its support's indicators |b_j| / (1 − |(Ψᵀλ)_j|)
+    /// exceed the largest off it by this factor.</summary>
+    public const double CentringSplit = 1e3;
 
-    /// <summary>Squared Newton decrement below which the centre is reached.</summary>
-    public const double CenteringDecrement = 1e-20;
+    /// <summary>Newton iterations of the centring, at most (from a near-central start it needs a handful).</summary>
+    public const int CentringIterations = 50;
+
+    /// <summary>Newton decrement λ = ‖B⁻¹Δ‖ up to which full steps are taken; above it the damped step 1/(1 + λ),
+    /// which keeps the iterate inside the sign orthant and decreases the barrier.</summary>
+    public const double CentringFullStep = 0.25;
+
+    /// <summary>The centre is reached when λ is below this (the last full step then leaves each coordinate within
+    /// about λ² relative of the centre) ...</summary>
+    public const double CentringDecrement = 1e-8;
+
+    /// <summary>... or within this factor of its rounding error ε·κ(Q₁ᵀB)·√k, κ(Q₁ᵀB) ≤ max|b_j| / min|b_j|.</summary>
+    public const double CentringRoundingFactor = 100;
+
+    /// <summary>‖Q₁ᵀb − c‖∞ on the face's orthonormal rows, relative to max(‖b‖∞, ‖c‖∞), at which the centre counts
+    /// as on the face.</summary>
+    public const double CentringResidual = 1e-12;
 
     // Assembly of the result.
 

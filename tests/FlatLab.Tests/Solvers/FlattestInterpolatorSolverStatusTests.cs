@@ -100,6 +100,8 @@ public sealed class FlattestInterpolatorSolverStatusTests
 
         public void PivotedQr(int rows, int cols, double[] a, int[] pivots, double[] tau) => _inner.PivotedQr(rows, cols, a, pivots, tau);
 
+        public void Qr(int rows, int cols, double[] a, double[] tau) => _inner.Qr(rows, cols, a, tau);
+
         public void QrFormQ(int rows, int cols, double[] a, double[] tau) => _inner.QrFormQ(rows, cols, a, tau);
     }
 }
