@@ -13,23 +13,27 @@ public sealed class ManagedKernels : IDenseKernels
     public void Multiply(bool transposeA, bool transposeB, int rows, int cols, int inner,
                          double[] a, double[] b, double[] c)
     {
-        var ma = transposeA ? new DenseMatrix(inner, rows, a).Transpose() : new DenseMatrix(rows, inner, a);
-        var mb = transposeB ? new DenseMatrix(cols, inner, b).Transpose() : new DenseMatrix(inner, cols, b);
+        var ma = transposeA ? new DenseMatrix(inner, rows, Leading(a, inner * rows)).Transpose() : new DenseMatrix(rows, inner, Leading(a, rows * inner));
+        var mb = transposeB ? new DenseMatrix(cols, inner, Leading(b, cols * inner)).Transpose() : new DenseMatrix(inner, cols, Leading(b, inner * cols));
         ma.Multiply(mb, new DenseMatrix(rows, cols, c));
     }
 
     public void MultiplyVector(bool transpose, int rows, int cols, double[] a, double[] x, double[] y)
     {
-        var m = new DenseMatrix(rows, cols, a);
+        var m = new DenseMatrix(rows, cols, Leading(a, rows * cols));
         if (transpose) m.TransposeThisAndMultiply(new DenseVector(x), new DenseVector(y));
         else m.Multiply(new DenseVector(x), new DenseVector(y));
     }
 
     public void SymmetricRankK(int n, int m, double[] a, double[] c)
     {
-        var ma = new DenseMatrix(n, m, a);
+        var ma = new DenseMatrix(n, m, Leading(a, n * m));
         ma.TransposeAndMultiply(ma, new DenseMatrix(n, n, c));
     }
+
+    /// <summary>The first <paramref name="length"/> entries: callers may pass a larger buffer whose leading part holds the
+    /// matrix (as BLAS allows), while Math.NET's matrices need an array of exactly their size.</summary>
+    private static double[] Leading(double[] a, int length) => a.Length == length ? a : a[..length];
 
     public bool CholeskyFactor(int n, double[] a)
     {
@@ -118,16 +122,20 @@ public sealed class ManagedKernels : IDenseKernels
             }
             var v = a.AsSpan(step * rows + step, rows - step);
             tau[step] = Reflector(v);
-            if (tau[step] == 0) continue;
-            var beta = v[0];
-            v[0] = 1;
-            for (var j = step + 1; j < cols; j++)
+            if (tau[step] != 0)
             {
-                var column = a.AsSpan(j * rows + step, rows - step);
-                var t = tau[step] * Dot(v, column);
-                for (var i = 0; i < column.Length; i++) column[i] -= t * v[i];
+                var beta = v[0];
+                v[0] = 1;
+                for (var j = step + 1; j < cols; j++)
+                {
+                    var column = a.AsSpan(j * rows + step, rows - step);
+                    var t = tau[step] * Dot(v, column);
+                    for (var i = 0; i < column.Length; i++) column[i] -= t * v[i];
+                }
+                v[0] = beta;
             }
-            v[0] = beta;
+            // Row `step` leaves the remaining columns' norms even when the pivot column needed no reflection
+            // (τ = 0, e.g. a column already zero below its diagonal, as in a triangular input).
             for (var j = step + 1; j < cols; j++)
             {
                 if (norms[j] == 0) continue;

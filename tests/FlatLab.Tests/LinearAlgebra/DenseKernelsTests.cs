@@ -295,6 +295,77 @@ public sealed class DenseKernelsTests
             }
     }
 
+    [Theory]
+    [InlineData("managed", 9, 6)]
+    [InlineData("managed", 5, 8)]
+    [OpenBlasData(9, 6)]
+    [OpenBlasData(5, 8)]
+    public void GivenAMatrix_WhenQrIsFormed_ThenAEqualsQRWithOrthonormalQAndUpperTriangularR(string implementation, int rows, int cols)
+    {
+        var kernels = Kernels(implementation);
+        var a = Gaussian(rows * cols, new RandomSource(106));
+        var original = (double[])a.Clone();
+        var k = Math.Min(rows, cols);
+        var tau = new double[k];
+
+        // When
+        kernels.Qr(rows, cols, a, tau);
+        var r = new double[k * cols];
+        for (var j = 0; j < cols; j++)
+            for (var i = 0; i <= Math.Min(j, k - 1); i++) r[i + j * k] = a[i + j * rows];
+        var q = a.AsSpan(0, rows * k).ToArray();
+        kernels.QrFormQ(rows, k, q, tau);
+
+        // Then: QᵀQ = I (rows × k) and A = Q R, with R the upper trapezoid left in A.
+        for (var p = 0; p < k; p++)
+            for (var s = 0; s < k; s++)
+            {
+                var dot = 0.0;
+                for (var i = 0; i < rows; i++) dot += q[i + p * rows] * q[i + s * rows];
+                Assert.True(Math.Abs(dot - (p == s ? 1 : 0)) < Tolerance, $"{implementation}: (QᵀQ)[{p},{s}] = {dot}");
+            }
+        for (var i = 0; i < rows; i++)
+            for (var j = 0; j < cols; j++)
+            {
+                var qr = 0.0;
+                for (var l = 0; l < k; l++) qr += q[i + l * rows] * r[l + j * k];
+                Assert.True(Math.Abs(qr - original[i + j * rows]) < Tolerance, $"{implementation}: (QR)[{i},{j}] = {qr} vs A = {original[i + j * rows]}");
+            }
+    }
+
+    [Theory]
+    [InlineData("managed")]
+    [OpenBlasData]
+    public void GivenAnUpperTriangularRankDeficientMatrix_WhenPivotedQrIsFormed_ThenItsDiagonalRevealsTheRank(string implementation)
+    {
+        // Given: the triangle R (8 × 8) of a QR without pivoting of A = B C (20 × 8, rank 3) whose first column is the
+        // longest: R's first column is zero below its diagonal, so the first pivot needs no reflection, and the other
+        // columns' norms must still lose row 0.
+        const int rows = 20, size = 8, rank = 3;
+        var kernels = Kernels(implementation);
+        var random = new RandomSource(103);
+        var b = Gaussian(rows * rank, random);
+        var c = Gaussian(rank * size, random);
+        var a = new double[rows * size];
+        for (var i = 0; i < rows; i++)
+            for (var j = 0; j < size; j++)
+                for (var k = 0; k < rank; k++) a[i + j * rows] += b[i + k * rows] * c[k + j * rank] * (j == 0 ? 10 : 1);
+        kernels.Qr(rows, size, a, new double[size]);
+        var r = new double[size * size];
+        for (var j = 0; j < size; j++)
+            for (var i = 0; i <= j; i++) r[i + j * size] = a[i + j * rows];
+
+        // When
+        kernels.PivotedQr(size, size, r, new int[size], new double[size]);
+
+        // Then: |R_kk| non-increasing over the rank, then at rounding level.
+        for (var k = 1; k <= rank; k++)
+            Assert.True(Math.Abs(r[k + k * size]) <= Math.Abs(r[k - 1 + (k - 1) * size]) * (1 + 1e-12),
+                $"{implementation}: |R_{k}{k}| = {Math.Abs(r[k + k * size]):G3} > |R_{k - 1}{k - 1}| = {Math.Abs(r[k - 1 + (k - 1) * size]):G3}");
+        Assert.True(Math.Abs(r[rank - 1 + (rank - 1) * size]) > 1e-3, $"{implementation}: R_22 = {r[rank - 1 + (rank - 1) * size]:G3}");
+        Assert.True(Math.Abs(r[rank + rank * size]) < 1e-12, $"{implementation}: R_33 = {r[rank + rank * size]:G3}");
+    }
+
     private static double[] Gaussian(int count, RandomSource random)
     {
         var v = new double[count];

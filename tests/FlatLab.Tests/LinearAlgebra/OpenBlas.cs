@@ -40,10 +40,14 @@ public sealed class OpenBlasTheoryAttribute : TheoryAttribute
 /// <summary>The theory row "openblas", skipped with the reason when OpenBLAS is not installed.</summary>
 public sealed class OpenBlasDataAttribute : DataAttribute
 {
-    public OpenBlasDataAttribute()
+    private readonly object[] _more;
+
+    /// <param name="more">Further arguments after "openblas", as an InlineData row would give them.</param>
+    public OpenBlasDataAttribute(params object[] more)
     {
+        _more = more;
         if (!OpenBlas.IsInstalled) Skip = OpenBlas.MissingReason;
     }
 
-    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [["openblas"]];
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [["openblas", .. _more]];
 }
