@@ -10,8 +10,8 @@ namespace FlatLab.Experiments.Running;
 /// the presets), its products ΦDΦᵀ (n²·m), and the exact population loss's m × m kernel of the inner weights
 /// (m²·d); building Φ (n·m·d) was too small to fit. The constants were fitted to the processor time of six sweeps
 /// of sizes n = 100..800, m = 200..1600, d = 10..120 and scaled to the 0.07 s per case the paper preset took on
-/// a quiet machine (docs/benchmarks.md#case-cost-model). Optimizer runs and searches are counted as ρ cases,
-/// and a Monte Carlo population loss is not modelled: for such sweeps the estimate is low.
+/// a quiet machine (docs/benchmarks.md#case-cost-model). Optimizer runs and searches are not modelled (the dry
+/// run counts them apart), nor is a Monte Carlo population loss: for such panels the estimate is low.
 /// </summary>
 public static class CaseCostModel
 {

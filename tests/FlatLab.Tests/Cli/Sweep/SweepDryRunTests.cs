@@ -27,8 +27,28 @@ public sealed class SweepDryRunTests : IDisposable
         Assert.Contains(lines, l => l.StartsWith("relu[n=30]", StringComparison.Ordinal) && l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] == "6");
         Assert.Contains(lines, l => l.StartsWith("relu[n=40]", StringComparison.Ordinal) && l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] == "6");
         Assert.Contains(lines, l => l.StartsWith("total", StringComparison.Ordinal) && l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] == "12");
-        Assert.Contains("estimated wall time", run.Output);
+        Assert.Contains("estimated wall time of the ρ cases", run.Output);
         Assert.Contains(CaseCostModel.Formula, run.Output);
+        Assert.DoesNotContain("not estimated", run.Output);
+    }
+
+    [Fact]
+    public void GivenAPresetWithRunsAndSearches_WhenDryRun_ThenTheyAreCountedButLeftOutOfTheEstimate()
+    {
+        var spec = FlatLab.Experiments.Specs.SweepPresets.Get("optimizers");
+        var cases = SweepCase.Expand(spec).ToList();
+        var runs = cases.Count(c => c.Kind == CaseKind.Train);
+        var searches = cases.Count(c => c.Kind == CaseKind.Search);
+        var rho = cases.Count(c => c.Kind == CaseKind.Rho);
+
+        var run = CliRun.Of("sweep", "--preset", "optimizers", "--dry-run");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.True(runs > 0 && searches > 0);
+        Assert.Contains($"not estimated: {runs} optimizer runs and {searches} searches", run.Output);
+        var total = run.Output.Split('\n').Single(l => l.StartsWith("total", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(cases.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), total[1]);
+        Assert.Equal(rho.ToString(System.Globalization.CultureInfo.InvariantCulture), total[2]);
     }
 
     [Fact]
