@@ -32,7 +32,6 @@ internal static class OverlayPlot
                 {
                     var line = plot.Add.ScatterLine(path.Select(p => p.X).ToArray(), path.Select(p => p.Y).ToArray(), s.Color.WithAlpha(0.7));
                     line.LineWidth = 1.5f;
-                    line.LinePattern = s.Pattern;
                     line.MarkerSize = 4;
                     line.MarkerShape = MarkerShape.FilledCircle;
                 }
@@ -58,6 +57,5 @@ internal static class OverlayPlot
         MarkerLineWidth = 0.8f,
         LineWidth = 1.5f,
         LineColor = s.Color,
-        LinePattern = s.Pattern,
     };
 }

@@ -10,11 +10,12 @@ namespace FlatLab.Reporting.Figures;
 /// How one optimizer run or search (its seeds together) is drawn and named in a panel's legend. With the
 /// spec at hand, runs take their colour from their place among the runs of their parameterisation (so a
 /// spec listing the same methods in the same order under both gets one colour per method) and their marker
-/// and line from the parameterisation; searches are grey diamonds on dotted lines; every name is the spec's
+/// from the parameterisation; searches are grey diamonds; every name is the spec's
 /// words (<see cref="TrainingRunSpec.Label"/>, <see cref="SearchRunSpec.Label"/>). Without a spec the
-/// series are told apart by colour and marker alone and named by kind and variant.
+/// series are told apart by colour and marker alone and named by kind and variant. Lines are solid: Skia's SVG
+/// and PDF canvases do not draw dash patterns (they warn and draw them solid), and the three formats show one drawing.
 /// </summary>
-internal sealed record OverlaySeries(CaseKind Kind, string Variant, string Label, Color Color, MarkerShape Shape, LinePattern Pattern)
+internal sealed record OverlaySeries(CaseKind Kind, string Variant, string Label, Color Color, MarkerShape Shape)
 {
     /// <summary>Category10 without its blue (close to Viridis' low end) and its grey (the searches').</summary>
     private static readonly Color[] RunColors = [.. new[] { 1, 2, 3, 4, 5, 6, 8, 9 }.Select(i => new ScottPlot.Palettes.Category10().GetColor(i))];
@@ -41,18 +42,18 @@ internal sealed record OverlaySeries(CaseKind Kind, string Variant, string Label
                 var index = spec!.Optimizers.Where(o => o.Parameterization == run.Parameterization).ToList().IndexOf(run);
                 var meanField = run.Parameterization == Parameterization.MeanField;
                 series.Add((0, index, meanField ? 1 : 0, new OverlaySeries(kind, name, run.Label(), RunColors[index % RunColors.Length],
-                    meanField ? MarkerShape.FilledTriangleUp : MarkerShape.FilledSquare, meanField ? LinePattern.Solid : LinePattern.Dashed)));
+                    meanField ? MarkerShape.FilledTriangleUp : MarkerShape.FilledSquare)));
             }
             else if (search is not null)
             {
                 var index = Array.IndexOf(spec!.Searches, search);
                 series.Add((1, index, 0, new OverlaySeries(kind, name, search.Label(spec.Optimizers), SearchColors[index % SearchColors.Length],
-                    MarkerShape.FilledDiamond, LinePattern.Dotted)));
+                    MarkerShape.FilledDiamond)));
             }
             else
             {
                 series.Add((2, v, 0, new OverlaySeries(kind, name, $"{SnakeCaseEnum.Name(kind)} {name}",
-                    RunColors[v % RunColors.Length], FallbackShapes[v / RunColors.Length % FallbackShapes.Length], LinePattern.Solid)));
+                    RunColors[v % RunColors.Length], FallbackShapes[v / RunColors.Length % FallbackShapes.Length])));
             }
         }
         return series.OrderBy(s => s.Group).ThenBy(s => s.Index).ThenBy(s => s.Regime).Select(s => s.Series).ToList();

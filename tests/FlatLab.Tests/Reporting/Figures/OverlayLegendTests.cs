@@ -81,14 +81,13 @@ public sealed class OverlayLegendTests
         var series = OverlaySeries.Of(Rows(spec), spec);
 
         Assert.Equal(14, series.Count);
-        Assert.Equal(14, series.Select(s => (s.Color, s.Shape, s.Pattern)).Distinct().Count());
+        Assert.Equal(14, series.Select(s => (s.Color, s.Shape)).Distinct().Count());
         foreach (var m in Methods)
         {
             var lazy = series.Single(s => s.Variant == $"{m}-lazy");
             var rich = series.Single(s => s.Variant == $"{m}-rich");
             Assert.Equal(lazy.Color, rich.Color);
             Assert.NotEqual(lazy.Shape, rich.Shape);
-            Assert.NotEqual(lazy.Pattern, rich.Pattern);
         }
         // and without a spec, fourteen distinct styles still, named by kind and variant
         var plain = OverlaySeries.Of(Rows(spec), null);
