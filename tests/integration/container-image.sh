@@ -88,7 +88,8 @@ runtime_image="$(sed -n 's/^ARG RUNTIME_IMAGE=//p' "$dockerfile")"
 step "1. base images: $sdk_image, $runtime_image"
 debian_rootfs() {   # debootstrap a Debian 12 minbase root file system into $1, apt lists removed
   local mirror
-  mirror="$(grep -h -o -E 'https?://[^ ]*/debian/?' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null | head -1)"
+  mirror="$( { sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/*.sources; awk '$1 == "deb" { print $2 }' /etc/apt/sources.list; } \
+             2>/dev/null | tr ' ' '\n' | grep -E '^https?://.*/debian/?$' | head -1)"
   mirror="${mirror:-http://deb.debian.org/debian}"
   echo "debootstrap --variant=minbase bookworm from $mirror"
   debootstrap --variant=minbase bookworm "$1" "$mirror" >"$work/debootstrap.log" 2>&1 \
@@ -175,8 +176,8 @@ prun --rm --read-only --user 4321:4321 -v "$work/runs-other-user:/runs" "$image"
   || die "the smoke preset failed as uid 4321 on a read-only root"
 [ -s "$work/runs-other-user/smoke/report.html" ] || die "no report.html from the smoke preset as uid 4321"
 [ "$(stat -c %u "$work/runs-other-user/smoke/results.csv")" = 4321 ] || die "files of uid 4321's run are not owned by 4321"
-echo "smoke as uid 1654: $(grep '^sweep smoke' "$work/smoke-1654.log")"
-echo "smoke as uid 4321, read-only root: $(grep '^sweep smoke' "$work/smoke-4321.log")"
+echo "smoke as uid 1654: $(grep '^sweep smoke:' "$work/smoke-1654.log")"
+echo "smoke as uid 4321, read-only root: $(grep '^sweep smoke:' "$work/smoke-4321.log")"
 
 runs="$work/runs"
 mkdir -p "$runs"; chown 4321:4321 "$runs"
@@ -203,7 +204,7 @@ fi
 prun --rm --user 4321:4321 -v "$runs:/runs" "$image" "${args[@]}" >"$work/run.log" 2>&1 \
   || { tail -5 "$work/run.log"; die "the $preset run failed in the container"; }
 run_seconds=$(( $(date +%s) - t0 ))
-grep -E "^sweep $preset" "$work/run.log"
+grep -E "^sweep $preset:" "$work/run.log"
 echo "container run: ${run_seconds}s wall (load average now: $(cut -d' ' -f1-3 /proc/loadavg))"
 
 step "4. check the run folder"
@@ -246,7 +247,7 @@ if [ -f "$reference/results.csv" ]; then
 fi
 
 step "5. docker-archive for Apptainer"
-podman save --format docker-archive -o "$work/flatlab.tar" "$image" >/dev/null || die "podman save failed"
+podman save -q --format docker-archive -o "$work/flatlab.tar" "$image" >/dev/null || die "podman save failed"
 echo "docker-archive: $(( $(stat -c %s "$work/flatlab.tar") / 1000000 )) MB"
 apptainer_note="apptainer not installed"
 if command -v apptainer >/dev/null 2>&1; then
