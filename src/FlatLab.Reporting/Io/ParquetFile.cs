@@ -90,13 +90,17 @@ internal static partial class ParquetFile
     /// <summary>All <paramref name="count"/> values of a column chunk; fewer is a damaged file (an <see cref="EndOfStreamException"/>).</summary>
     public static TElement[] ReadAll<TElement>(ColumnReader column, int count)
     {
-        using var reader = column.LogicalReader<TElement>();
+        // A buffer no larger than the column (the library's default is 4096 values): small tables allocate little.
+        using var reader = column.LogicalReader<TElement>(Math.Clamp(count, 1, DefaultBufferLength));
         var values = new TElement[count];
         var read = 0;
         while (read < count && reader.HasNext) read += reader.ReadBatch(values.AsSpan(read));
         if (read != count) throw new EndOfStreamException($"the row group declares {count} rows but the column holds {read}");
         return values;
     }
+
+    /// <summary>The library's default batch size for reading and writing a column.</summary>
+    internal const int DefaultBufferLength = 4096;
 
     /// <summary>
     /// Says what went wrong when <paramref name="e"/> is a failure of the Parquet library or of the file it

@@ -86,8 +86,9 @@ internal static class ResultsParquet
 
     private static void Write<T>(ColumnWriter column, IEnumerable<T> values)
     {
-        using var writer = column.LogicalWriter<T>();
-        writer.WriteBatch(values.ToArray());
+        var array = values.ToArray();
+        using var writer = column.LogicalWriter<T>(Math.Clamp(array.Length, 1, ParquetFile.DefaultBufferLength));
+        writer.WriteBatch(array);
     }
 
     /// <summary>
