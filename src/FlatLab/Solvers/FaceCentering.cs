@@ -8,8 +8,8 @@ namespace FlatLab.Solvers;
 /// where S and the signs σ are the optimal partition read off a near-optimal interior-point pair. The
 /// face's columns Ψ_S are often dependent and of rank below n (degenerate optima, rank-deficient Φ), so
 /// the constraint is first reduced by a pivoted QR of Ψ_Sᵀ to its ρ independent, orthonormal rows
-/// Q₁ᵀ b_S = c (<see cref="RangeReduction"/>); Newton's method then runs on a ρ × ρ system that is
-/// positive definite whatever the rank, with a convergence test that rounding can meet.
+/// Q₁ᵀ b_S = c (<see cref="RangeReduction"/>); Newton's method then takes its steps from a QR of
+/// B Q₁ (k × ρ, of full column rank whatever the rank of Ψ_S), with a convergence test that rounding can meet.
 ///
 /// The answer is certified, not assumed: a dual λ, the interior point's made complementary on S
 /// (Ψ_Sᵀλ = σ), closes the gap, so every point of the face is optimal; and |(Ψᵀλ)_j| &lt; 1 − DualSlack
@@ -22,16 +22,13 @@ internal sealed class FaceCentering(ScaledProblem problem, double gapTolerance, 
     /// iterate showing the same partition only brings a better dual to certify it with.</summary>
     private (int[] Support, CentreResult Centre)? _last;
 
-    /// <summary>Why the last attempt failed; empty when none failed.</summary>
+    /// <summary>Why the last attempt failed; empty when none was made or the last one succeeded.</summary>
     public string Failure { get; private set; } = "";
-
-    /// <summary>Whether any attempt was made.</summary>
-    public bool Tried { get; private set; }
 
     /// <summary>
     /// The certified centre from the iterate (b, λ), or null. Away from the end of the iterations
-    /// (<paramref name="final"/> false) only iterates with a small gap and a clear partition are tried, each
-    /// partition once.
+    /// (<paramref name="final"/> false) only iterates with a small gap and a clear partition are tried; each
+    /// partition is centred once and certified again with the duals of later iterates.
     /// </summary>
     public CoreSolution? TryCertify(double[] b, double[] lambda, int iterations, bool final)
     {
@@ -43,7 +40,11 @@ internal sealed class FaceCentering(ScaledProblem problem, double gapTolerance, 
         var indicator = new double[m];
         for (var c = 0; c < m; c++) indicator[c] = Math.Abs(b[c]) / Math.Max(1 - Math.Abs(s[c]), 1e-300);
         var support = Enumerable.Range(0, m).Where(c => indicator[c] > 1).ToArray();
-        if (support.Length == 0) return null;
+        if (support.Length == 0)
+        {
+            if (final) Failure = "the last iterate shows no support (no |b_j| above its dual slack 1 − |(Ψᵀλ)_j|)";
+            return null;
+        }
         if (!final)
         {
             // Only a clear split between the support and the rest is worth a centring (its QR and Newton steps).
@@ -51,7 +52,6 @@ internal sealed class FaceCentering(ScaledProblem problem, double gapTolerance, 
             var outside = Enumerable.Range(0, m).Where(c => !(indicator[c] > 1)).Select(c => indicator[c]).DefaultIfEmpty(0).Max();
             if (!(inside > SolverTolerances.CentringSplit * outside)) return null;
         }
-        Tried = true;
         var centre = _last is { } last && last.Support.AsSpan().SequenceEqual(support) ? last.Centre : Centre(support, b);
         _last = (support, centre);
         if (centre.Point is null)

@@ -96,8 +96,9 @@ public static class FlattestInterpolatorSolver
             return centre ?? core with
             {
                 Status = core.Status == SolverStatus.Solved ? SolverStatus.NumericalError : core.Status,
-                Message = (core.Status == SolverStatus.Solved ? $"The interior point met its tolerances in {core.Iterations} iterations, but " : core.Message + " ") +
-                          $"the central point was not certified: {centring.Failure}.",
+                Message = (core.Status == SolverStatus.Solved
+                    ? $"The interior point met its tolerances in {core.Iterations} iterations, but the central point"
+                    : core.Message + " The central point") + $" was not certified: {centring.Failure}.",
             };
 
         var point = centre?.Scaled ?? gram.Project(core.Scaled);
