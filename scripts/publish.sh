@@ -3,7 +3,8 @@
 # runtime: one executable (ReadyToRun, compiled ahead of time so a cold start does not wait for the
 # JIT) plus the native libraries it loads (the two the figures use, and ParquetSharpNative.so, the
 # Parquet reader and writer), in dist/flatlab-linux-x64/, and the same folder
-# as dist/flatlab-linux-x64.tar.gz. Needs the .NET 10 SDK to build, nothing but glibc to run.
+# as dist/flatlab-linux-x64.tar.gz. Needs the .NET 10 SDK to build, nothing but glibc and
+# libstdc++ (linked by ParquetSharpNative.so) to run.
 #   ./scripts/publish.sh [OUT_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
