@@ -120,20 +120,7 @@ public sealed class ManagedKernels : IDenseKernels
                 (norms[step], norms[best]) = (norms[best], norms[step]);
                 (reference[step], reference[best]) = (reference[best], reference[step]);
             }
-            var v = a.AsSpan(step * rows + step, rows - step);
-            tau[step] = Reflector(v);
-            if (tau[step] != 0)
-            {
-                var beta = v[0];
-                v[0] = 1;
-                for (var j = step + 1; j < cols; j++)
-                {
-                    var column = a.AsSpan(j * rows + step, rows - step);
-                    var t = tau[step] * Dot(v, column);
-                    for (var i = 0; i < column.Length; i++) column[i] -= t * v[i];
-                }
-                v[0] = beta;
-            }
+            tau[step] = ReflectColumn(rows, cols, a, step);
             // Row `step` leaves the remaining columns' norms even when the pivot column needed no reflection
             // (τ = 0, e.g. a column already zero below its diagonal, as in a triangular input).
             for (var j = step + 1; j < cols; j++)
@@ -151,21 +138,28 @@ public sealed class ManagedKernels : IDenseKernels
     public void Qr(int rows, int cols, double[] a, double[] tau)
     {
         var k = Math.Min(rows, cols);
-        for (var step = 0; step < k; step++)
+        for (var step = 0; step < k; step++) tau[step] = ReflectColumn(rows, cols, a, step);
+    }
+
+    /// <summary>
+    /// One Householder step of a column-major QR: the reflector that zeroes column <paramref name="step"/> below
+    /// its diagonal (stored there, LAPACK's way), applied to the columns after it. Returns its τ.
+    /// </summary>
+    private static double ReflectColumn(int rows, int cols, double[] a, int step)
+    {
+        var v = a.AsSpan(step * rows + step, rows - step);
+        var tau = Reflector(v);
+        if (tau == 0) return 0;
+        var beta = v[0];
+        v[0] = 1;
+        for (var j = step + 1; j < cols; j++)
         {
-            var v = a.AsSpan(step * rows + step, rows - step);
-            tau[step] = Reflector(v);
-            if (tau[step] == 0) continue;
-            var beta = v[0];
-            v[0] = 1;
-            for (var j = step + 1; j < cols; j++)
-            {
-                var column = a.AsSpan(j * rows + step, rows - step);
-                var t = tau[step] * Dot(v, column);
-                for (var i = 0; i < column.Length; i++) column[i] -= t * v[i];
-            }
-            v[0] = beta;
+            var column = a.AsSpan(j * rows + step, rows - step);
+            var t = tau * Dot(v, column);
+            for (var i = 0; i < column.Length; i++) column[i] -= t * v[i];
         }
+        v[0] = beta;
+        return tau;
     }
 
     public void QrFormQ(int rows, int cols, double[] a, double[] tau)
